@@ -1,0 +1,3 @@
+/** Console: agent and admin accounts, login and the web security of the whole application. */
+@org.springframework.modulith.ApplicationModule
+package cn.invoicehelp.console;

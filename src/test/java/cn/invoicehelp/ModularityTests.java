@@ -1,0 +1,12 @@
+package cn.invoicehelp;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+class ModularityTests {
+
+    @Test
+    void modulesRespectTheirBoundaries() {
+        ApplicationModules.of(HelpdeskApplication.class).verify();
+    }
+}
