@@ -1,0 +1,132 @@
+package cn.invoicehelp.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EntityExtractorTests {
+
+    static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
+    final EntityExtractor extractor = new EntityExtractor();
+
+    Map<String, String> fields(String text, String expected) {
+        return extractor.extract(text, expected, TODAY).invoiceFields();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {2}={3}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            发票代码1100171320                       | -         | code      | 1100171320
+            代码：011001900511                       | -         | code      | 011001900511
+            011001900511                             | -         | code      | 011001900511
+            ０１１００１９００５１１                  | -         | code      | 011001900511
+            0110 0190 0511                           | -         | code      | 011001900511
+            号码 12345678                            | -         | number    | 12345678
+            １２３４ ５６７８                         | -         | number    | 12345678
+            发票号码是２４１１２００００００３３８８９７６７８ | -    | number    | 24112000000338897678
+            24112000000338897678                     | -         | number    | 24112000000338897678
+            校验码 75477538000103821713              | -         | checkCode | 75477538000103821713
+            校验码后六位821713                        | -         | checkCode | 821713
+            75477538000103821713                     | checkCode | checkCode | 75477538000103821713
+            821713                                   | checkCode | checkCode | 821713
+            开票日期2024-12-20                        | -         | issueDate | 2024-12-20
+            2024/12/20开的                           | -         | issueDate | 2024-12-20
+            2024年12月20日                            | -         | issueDate | 2024-12-20
+            ２０２４年１２月２０日                     | -         | issueDate | 2024-12-20
+            日期20241220                             | -         | issueDate | 2024-12-20
+            开票日期：20241220                        | -         | issueDate | 2024-12-20
+            20241220                                 | issueDate | issueDate | 2024-12-20
+            12月20日开的票                            | -         | issueDate | 2024-12-20
+            3月1日开的                                | -         | issueDate | 2025-03-01
+            开票日期是昨天                             | -         | issueDate | 2025-03-09
+            前天开的票                                 | -         | issueDate | 2025-03-08
+            今天开的                                   | -         | issueDate | 2025-03-10
+            ¥1,234.56                                | -         | amount    | 1234.56
+            ￥１，２３４．５６                          | -         | amount    | 1234.56
+            1234.56元                                 | -         | amount    | 1234.56
+            金额1234.56                               | -         | amount    | 1234.56
+            价税合计 1,130                            | -         | amount    | 1130
+            不含税金额：-100.5                         | -         | amount    | -100.5
+            1000                                     | amount    | amount    | 1000
+            是电子专票                                 | -         | type      | E_SPECIAL
+            电子普通发票                               | -         | type      | E_NORMAL
+            增值税专用发票                             | -         | type      | SPECIAL
+            普票                                      | -         | type      | NORMAL
+            数电票                                    | -         | type      | DIGITAL_NORMAL
+            全电专票                                  | -         | type      | DIGITAL_SPECIAL
+            卷票                                      | -         | type      | ROLL
+            通行费电子普票                             | -         | type      | TOLL
+            机动车销售统一发票                          | -         | type      | VEHICLE
+            二手车发票                                 | -         | type      | USED_VEHICLE
+            """)
+    void extractsOneField(String text, String expected, String field, String value) {
+        assertThat(fields(text, expected)).containsEntry(field, value);
+    }
+
+    @Test
+    void readsAWholeInvoiceWithLabels() {
+        assertThat(fields("代码 1100171320，号码：12345678，日期 2024年12月20日，金额¥1,000.00", null))
+                .containsEntry("code", "1100171320").containsEntry("number", "12345678")
+                .containsEntry("issueDate", "2024-12-20").containsEntry("amount", "1000.00")
+                .hasSize(4);
+    }
+
+    @Test
+    void eightDigitRunNextToDateWordIsADateNotANumber() {
+        assertThat(fields("开票日期20241220，号码12345678", null))
+                .containsEntry("issueDate", "2024-12-20").containsEntry("number", "12345678");
+        assertThat(fields("号码20241220", null)).containsEntry("number", "20241220").doesNotContainKey("issueDate");
+    }
+
+    @Test
+    void unlabelledEightDigitRunIsTheNumberAndASecondRecentOneTheDate() {
+        assertThat(fields("12345678 20241220", null))
+                .containsEntry("number", "12345678").containsEntry("issueDate", "2024-12-20");
+        assertThat(fields("20241220", null)).containsEntry("number", "20241220").doesNotContainKey("issueDate");
+    }
+
+    @Test
+    void twentyDigitRunIsANumberUnlessLabelledCheckCode() {
+        assertThat(fields("24112000000338897678", null)).containsKey("number").doesNotContainKey("checkCode");
+        assertThat(fields("校验码24112000000338897678", null)).containsKey("checkCode").doesNotContainKey("number");
+    }
+
+    @Test
+    void spacedGroupsThatAreWholeIdentifiersStaySeparate() {
+        assertThat(fields("011001900511 12345678", null))
+                .containsEntry("code", "011001900511").containsEntry("number", "12345678");
+        assertThat(fields("1100 1713 20 1234 5678", null)).containsEntry("code", "1100171320")
+                .containsEntry("number", "12345678");
+    }
+
+    @Test
+    void wordsAboutTodayAreNoIssueDate() {
+        assertThat(fields("今天在北京系统里查不到发票", null)).isEmpty();
+    }
+
+    @Test
+    void futureMonthDayMeansLastYear() {
+        assertThat(fields("12月20日开的", null)).containsEntry("issueDate", "2024-12-20");
+    }
+
+    @Test
+    void invalidDatesAreIgnored() {
+        assertThat(fields("日期2024-13-45", null)).doesNotContainKey("issueDate");
+    }
+
+    @Test
+    void findsTrackingNumberAndKeepsItOutOfInvoiceFields() {
+        Entities e = extractor.extract("查一下进度 bj20250301-0042", null, TODAY);
+        assertThat(e.trackingNumber()).isEqualTo("BJ20250301-0042");
+        assertThat(e.invoiceFields()).isEmpty();
+    }
+
+    @Test
+    void plainQuestionsCarryNoEntities() {
+        assertThat(extractor.extract("我的发票在北京系统里查不到怎么办", null, TODAY).hasInvoiceData()).isFalse();
+        assertThat(extractor.extract("", null, TODAY)).isEqualTo(Entities.NONE);
+    }
+}
