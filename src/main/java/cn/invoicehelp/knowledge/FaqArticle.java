@@ -1,0 +1,8 @@
+package cn.invoicehelp.knowledge;
+
+import java.util.List;
+
+/** One knowledge-base article as loaded from its Markdown file. */
+record FaqArticle(String slug, String title, String category, List<String> questions, List<String> keywords,
+        List<String> related, String html, String text) {
+}

@@ -1,0 +1,122 @@
+package cn.invoicehelp.knowledge;
+
+import cn.invoicehelp.knowledge.SearchResponse.SearchHit;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** An immutable snapshot of the FAQ: articles, their search index, highlighter and autocomplete. */
+final class FaqIndex {
+
+    private static final String BODY = "body";
+    private static final String SNIPPET_FIELD = "snippet" + ChineseAnalyzers.BIGRAMS;
+
+    private final Map<String, FaqArticle> articles = new LinkedHashMap<>();
+    private final TextIndex index;
+    private final UnifiedHighlighter highlighter;
+    private final Suggestions suggestions;
+    private final SearchTuning tuning;
+
+    FaqIndex(List<FaqArticle> loaded, Synonyms synonyms, Set<String> stopwords, SearchTuning tuning) {
+        this.tuning = tuning;
+        loaded.forEach(article -> articles.putIfAbsent(article.slug(), article));
+        List<TextIndex.Doc> docs = articles.values().stream().map(FaqIndex::toDoc).toList();
+        this.index = new TextIndex(docs, TextIndex.boosts("title", tuning.titleBoost(), "q", tuning.questionBoost(),
+                "kw", tuning.keywordBoost(), BODY, tuning.bodyBoost()), synonyms, stopwords, tuning);
+        this.highlighter = UnifiedHighlighter.builder(index.searcher(), index.analyzer())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
+                .withMaxLength(2000)
+                .build();
+        this.suggestions = new Suggestions(articles.values());
+    }
+
+    private static TextIndex.Doc toDoc(FaqArticle article) {
+        return new TextIndex.Doc(article.slug(), Map.of("title", List.of(article.title()), "q", article.questions(),
+                "kw", article.keywords(), BODY, List.of(article.text())),
+                Map.of(SNIPPET_FIELD, article.text()));
+    }
+
+    SearchResponse search(String query, int limit) {
+        List<TextIndex.Hit> hits = index.search(query, limit);
+        String[] snippets = snippets(query, hits);
+        List<SearchHit> results = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            FaqArticle article = articles.get(hits.get(i).id());
+            results.add(new SearchHit(article.slug(), article.title(), article.category(), snippets[i],
+                    hits.get(i).score()));
+        }
+        return new SearchResponse(query, confident(hits) ? hits.get(0).id() : null, results);
+    }
+
+    /** The best hit is an answer only when it covers most of what was asked and scores clearly above noise. */
+    private boolean confident(List<TextIndex.Hit> hits) {
+        return !hits.isEmpty() && hits.get(0).coverage() >= tuning.minCoverage()
+                && hits.get(0).score() >= tuning.minScore();
+    }
+
+    private String[] snippets(String query, List<TextIndex.Hit> hits) {
+        String[] snippets = new String[hits.size()];
+        if (hits.isEmpty()) {
+            return snippets;
+        }
+        int[] docIds = hits.stream().mapToInt(TextIndex.Hit::docId).toArray();
+        try {
+            String[] highlighted = highlighter.highlightFields(new String[] {SNIPPET_FIELD}, highlightQuery(query),
+                    docIds, new int[] {2}).get(SNIPPET_FIELD);
+            for (int i = 0; i < snippets.length; i++) {
+                snippets[i] = highlighted != null && highlighted[i] != null ? highlighted[i]
+                        : Html.escape(abbreviate(articles.get(hits.get(i).id()).text()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return snippets;
+    }
+
+    /** Highlight whole words and bigrams only: single characters would mark half the text. */
+    private Query highlightQuery(String query) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        ChineseAnalyzers.tokens(index.analyzer(), SNIPPET_FIELD, query).stream()
+                .filter(token -> !token.isUnigram())
+                .forEach(token -> builder.add(new TermQuery(new Term(SNIPPET_FIELD, token.term())),
+                        BooleanClause.Occur.SHOULD));
+        return builder.build();
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 90 ? flat : flat.substring(0, 90) + "…";
+    }
+
+    Optional<FaqArticle> article(String slug) {
+        return Optional.ofNullable(articles.get(slug));
+    }
+
+    List<FaqArticle> articles() {
+        return List.copyOf(articles.values());
+    }
+
+    List<String> suggest(String prefix, int limit) {
+        return suggestions.lookup(prefix, limit);
+    }
+
+    TextIndex textIndex() {
+        return index;
+    }
+}

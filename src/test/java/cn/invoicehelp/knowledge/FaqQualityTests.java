@@ -1,0 +1,22 @@
+package cn.invoicehelp.knowledge;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The FAQ must find the right article for the way people type; measured on the shared development query set. */
+class FaqQualityTests {
+
+    @Test
+    void devQueriesFindTheirArticleAndOutOfDomainQuestionsGetNoAnswer() throws Exception {
+        FaqIndex index = KnowledgeBase.index(Path.of("knowledge-base"), SearchTuning.DEFAULT);
+        var figures = FaqEvaluation.evaluate(FaqEvaluation.read(Path.of("../shared/eval/faq-dev.tsv")),
+                FaqEvaluation.engine(index));
+
+        assertThat(figures.top1Rate()).as(String.join("\n", figures.misses())).isGreaterThanOrEqualTo(0.95);
+        assertThat(figures.top3Rate()).as(String.join("\n", figures.misses())).isGreaterThanOrEqualTo(0.98);
+        assertThat(figures.rejectionRate()).as(String.join("\n", figures.misses())).isEqualTo(1.0);
+    }
+}
