@@ -1,0 +1,123 @@
+package cn.invoicehelp.assistant;
+
+import cn.invoicehelp.assistant.Reply.QuickReply;
+import cn.invoicehelp.knowledge.Article;
+import cn.invoicehelp.knowledge.FaqSearch;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the stable quick-reply actions (see docs/assistant.md); intents and flow choices end up here too. */
+final class Actions {
+
+    private static final QuickReply MENU = new QuickReply("主菜单", "menu");
+
+    private final FlowEngine flows;
+    private final FaqSearch faq;
+    private final AssistantProperties properties;
+
+    Actions(FlowEngine flows, FaqSearch faq, AssistantProperties properties) {
+        this.flows = flows;
+        this.faq = faq;
+        this.properties = properties;
+    }
+
+    List<Reply> run(ConversationState s, String action) {
+        String[] parts = action.split(":", 3);
+        return switch (parts[0]) {
+            case "menu" -> List.of(Replies.message("请问需要什么帮助？可以直接描述问题，也可以点选下面的选项。",
+                    s.inFlow() ? prepend(Replies.RESUME, Replies.MAIN_MENU) : Replies.MAIN_MENU));
+            case "handoff" -> handoff(s, "user");
+            case "report" -> handoff(s, "report");
+            case "restart" -> restart(s);
+            case "resume" -> s.inFlow() ? flows.resume(s) : run(s, "menu");
+            case "done" -> done(s);
+            case "track" -> track(null);
+            case "lookup" -> lookup(s);
+            case "flow" -> parts.length > 1 && flows.exists(parts[1]) ? flows.start(s, parts[1], null) : stale(s);
+            case "step" -> parts.length == 3 && s.inFlow()
+                    ? flows.choose(s, parts[1], parts[2]).map(turn -> finish(s, turn)).orElseGet(() -> stale(s))
+                    : stale(s);
+            case "faq" -> parts.length > 1 ? article(s, action.substring(4)) : stale(s);
+            default -> stale(s);
+        };
+    }
+
+    /** The replies of a flow turn, followed by what its chosen action says. */
+    List<Reply> finish(ConversationState s, FlowEngine.Turn turn) {
+        if (turn.action() == null) {
+            return turn.replies();
+        }
+        List<Reply> replies = new ArrayList<>(turn.replies());
+        replies.addAll(run(s, turn.action()));
+        return replies;
+    }
+
+    List<Reply> track(String trackingNumber) {
+        String which = trackingNumber == null ? "" : "（单号 " + trackingNumber + "）";
+        return List.of(Replies.message("故障报告的进度暂时还不能在线查询" + which + "。需要的话我可以帮您转人工查询。",
+                List.of(Replies.HANDOFF, MENU)));
+    }
+
+    private List<Reply> handoff(ConversationState s, String reason) {
+        s.setHandedOff(true);
+        String text = "report".equals(reason)
+                ? "在线提交故障报告的功能还在建设中，我先为您转接人工客服，由工作人员记录故障并跟进，请稍候。"
+                : "好的，正在为您转接人工客服，请稍候。接通前您可以继续描述问题，工作人员会看到刚才的自查记录。";
+        return List.of(new Reply("handoff", text, List.of(),
+                Replies.handoffCard(reason, flows.titles(s.getStepsDone()), s.getSlots())));
+    }
+
+    private List<Reply> restart(ConversationState s) {
+        String flow = s.getFlow();
+        s.leaveFlow();
+        s.getSlots().clear();
+        s.getStepsDone().clear();
+        s.setVerifyStep(null);
+        s.setMisses(0);
+        s.setHandedOff(false);
+        if (flow == null) {
+            return List.of(Replies.menu("好的，已经重新开始。请问需要什么帮助？"));
+        }
+        List<Reply> replies = new ArrayList<>(List.of(Replies.text("好的，我们从头开始。")));
+        replies.addAll(flows.start(s, flow, null));
+        return replies;
+    }
+
+    private List<Reply> done(ConversationState s) {
+        s.leaveFlow();
+        return List.of(Replies.menu("很高兴能帮到您！还有其他问题吗？"));
+    }
+
+    /** Invoice data or "查一张发票": the lookup step of the current flow, else of the configured lookup flow. */
+    private List<Reply> lookup(ConversationState s) {
+        String flow = s.inFlow() && flows.verifyStep(s.getFlow()).isPresent() ? s.getFlow() : properties.lookupFlow();
+        String step = flows.verifyStep(flow).orElseThrow();
+        if (step.equals(s.getStep()) && flow.equals(s.getFlow())) {
+            return flows.resume(s);
+        }
+        return flows.start(s, flow, step);
+    }
+
+    private List<Reply> article(ConversationState s, String slug) {
+        return faq.article(slug).map(a -> List.of(Replies.message("这篇文章应该能回答您的问题：《" + a.title() + "》",
+                        s.inFlow() ? List.of(MENU, Replies.RESUME) : List.of(MENU),
+                        Replies.faqCard(a.slug(), a.title(), summary(a)))))
+                .orElseGet(() -> stale(s));
+    }
+
+    private static String summary(Article article) {
+        String text = Replies.plainText(article.body()).replaceAll("\\s+", " ");
+        return text.length() > 120 ? text.substring(0, 120) + "…" : text;
+    }
+
+    private List<Reply> stale(ConversationState s) {
+        return List.of(Replies.message("这个选项已经失效了，请重新选择。",
+                s.inFlow() ? prepend(Replies.RESUME, Replies.MAIN_MENU) : Replies.MAIN_MENU));
+    }
+
+    private static List<QuickReply> prepend(QuickReply first, List<QuickReply> rest) {
+        List<QuickReply> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+}

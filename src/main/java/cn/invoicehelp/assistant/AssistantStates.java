@@ -1,0 +1,7 @@
+package cn.invoicehelp.assistant;
+
+import java.util.UUID;
+import org.springframework.data.repository.CrudRepository;
+
+interface AssistantStates extends CrudRepository<StoredState, UUID> {
+}

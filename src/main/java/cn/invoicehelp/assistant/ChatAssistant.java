@@ -1,0 +1,163 @@
+package cn.invoicehelp.assistant;
+
+import cn.invoicehelp.assistant.IntentClassifier.Ranked;
+import cn.invoicehelp.assistant.Reply.QuickReply;
+import cn.invoicehelp.knowledge.FaqSearch;
+import cn.invoicehelp.knowledge.SearchResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The bot: reads a turn (quick-reply action or free text), lets the flow engine, the intents or the FAQ answer it,
+ * and stores the conversation state after every turn.
+ */
+class ChatAssistant implements Assistant {
+
+    private static final int MAX_TEXT = 500;
+    private static final QuickReply MENU = new QuickReply("主菜单", "menu");
+
+    private final IntentClassifier classifier;
+    private final FlowEngine flows;
+    private final EntityExtractor extractor;
+    private final FaqSearch faq;
+    private final StateStore states;
+    private final AssistantProperties properties;
+    private final Clock clock;
+    private final Actions actions;
+
+    ChatAssistant(IntentClassifier classifier, FlowEngine flows, EntityExtractor extractor, FaqSearch faq,
+            StateStore states, AssistantProperties properties, Clock clock) {
+        this.classifier = classifier;
+        this.flows = flows;
+        this.extractor = extractor;
+        this.faq = faq;
+        this.states = states;
+        this.properties = properties;
+        this.clock = clock;
+        this.actions = new Actions(flows, faq, properties);
+    }
+
+    @Override
+    public List<Reply> greet(UUID conversationId) {
+        ConversationState s = states.load(conversationId).orElseGet(ConversationState::new);
+        if (s.inFlow()) {
+            return List.of(Replies.message("欢迎回来！上次的自查还没做完，要接着来吗？", List.of(Replies.RESUME, MENU)));
+        }
+        return List.of(Replies.menu("您好！这里是北京发票自助服务中心。发票在北京系统里查不到、想核对一张发票，"
+                + "都可以直接告诉我，也可以点选下面的选项。"));
+    }
+
+    @Override
+    public List<Reply> reply(UUID conversationId, String text, String action) {
+        ConversationState s = states.load(conversationId).orElseGet(ConversationState::new);
+        List<Reply> replies = action != null && !action.isBlank() ? actions.run(s, action.strip()) : onText(s, text);
+        states.save(conversationId, s);
+        return replies;
+    }
+
+    private List<Reply> onText(ConversationState s, String raw) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.isEmpty()) {
+            return List.of(Replies.menu("请输入您的问题，或者点选下面的选项。"));
+        }
+        text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        Entities entities = extractor.extract(text, s.getAwaiting(), LocalDate.now(clock));
+        List<Ranked> ranked = classifier.rank(text, 3);
+        Ranked top = ranked.isEmpty() || ranked.get(0).confidence() < properties.intentThreshold() ? null
+                : ranked.get(0);
+        if (entities.trackingNumber() != null) {
+            s.setMisses(0);
+            return actions.track(entities.trackingNumber());
+        }
+        Optional<FlowEngine.Turn> turn = flows.onText(s, entities, top == null ? null : top.intent(), text);
+        if (turn.isPresent()) {
+            s.setMisses(0);
+            return actions.finish(s, turn.get());
+        }
+        if (entities.invoiceFields().keySet().stream().anyMatch(k -> !"type".equals(k))) {
+            s.setMisses(0);
+            s.getSlots().putAll(entities.invoiceFields());
+            return actions.run(s, "lookup");
+        }
+        if (top != null) {
+            s.setMisses(0);
+            return clarifyIntents(s, top, ranked).orElseGet(() -> perform(s, top.intent()));
+        }
+        SearchResponse found = faq.search(text, 3);
+        if (found.bestMatch() != null) {
+            s.setMisses(0);
+            return faqAnswer(s, found);
+        }
+        return miss(s);
+    }
+
+    private Optional<List<Reply>> clarifyIntents(ConversationState s, Ranked top, List<Ranked> ranked) {
+        if (ranked.size() < 2 || top.intent().action() == null) {
+            return Optional.empty();
+        }
+        Ranked second = ranked.get(1);
+        String other = second.intent().action();
+        if (other == null || other.equals(top.intent().action()) || top.confidence() >= 1f
+                || second.confidence() < properties.intentThreshold()
+                || top.confidence() - second.confidence() >= properties.clarifyMargin()) {
+            return Optional.empty();
+        }
+        String a = top.intent().label();
+        String b = second.intent().label();
+        return Optional.of(List.of(Replies.message("您是想「" + a + "」，还是「" + b + "」？",
+                withResume(s, List.of(new QuickReply(a, top.intent().action()), new QuickReply(b, other))))));
+    }
+
+    private List<Reply> perform(ConversationState s, Intent intent) {
+        List<Reply> replies = new ArrayList<>();
+        if (intent.action() == null) {
+            replies.add(Replies.message(intent.reply(), s.inFlow() ? withResume(s, List.of()) : Replies.MAIN_MENU));
+            return replies;
+        }
+        if (intent.reply() != null) {
+            replies.add(Replies.text(intent.reply()));
+        }
+        replies.addAll(actions.run(s, intent.action()));
+        return replies;
+    }
+
+    private List<Reply> faqAnswer(ConversationState s, SearchResponse found) {
+        List<SearchResponse.SearchHit> hits = found.results();
+        SearchResponse.SearchHit best = hits.stream().filter(h -> h.slug().equals(found.bestMatch())).findFirst()
+                .orElse(hits.get(0));
+        if (hits.size() >= 2 && best == hits.get(0)
+                && hits.get(1).score() >= hits.get(0).score() * properties.faqClarifyRatio()) {
+            SearchResponse.SearchHit next = hits.get(1);
+            return List.of(Replies.message("您想了解的是下面哪一个？", withResume(s, List.of(
+                    new QuickReply(best.title(), "faq:" + best.slug()),
+                    new QuickReply(next.title(), "faq:" + next.slug())))));
+        }
+        return List.of(Replies.message("这篇文章应该能回答您的问题：《" + best.title() + "》",
+                withResume(s, List.of(MENU)), Replies.faqCard(best)));
+    }
+
+    private List<Reply> miss(ConversationState s) {
+        s.setMisses(s.getMisses() + 1);
+        if (s.getMisses() >= properties.missesBeforeHelp()) {
+            return List.of(Replies.message("抱歉，我还是没能帮上忙。要不要转给人工客服，或者提交一份故障报告？",
+                    withResume(s, List.of(Replies.HANDOFF, Replies.REPORT))));
+        }
+        List<QuickReply> options = new ArrayList<>(s.inFlow() ? List.of(Replies.RESUME) : List.of());
+        options.addAll(Replies.MAIN_MENU);
+        return List.of(Replies.message("这个问题我暂时帮不上忙。您可以换个说法，或者从下面选一项：", options));
+    }
+
+    /** Mid-flow, every answer offers the way back to the step the user left. */
+    private static List<QuickReply> withResume(ConversationState s, List<QuickReply> options) {
+        if (!s.inFlow()) {
+            return options;
+        }
+        List<QuickReply> all = new ArrayList<>(options);
+        all.add(Replies.RESUME);
+        return all;
+    }
+}

@@ -1,0 +1,60 @@
+package cn.invoicehelp.assistant;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the assistant remembers about one conversation; stored as JSON so a restart resumes the flow. */
+class ConversationState {
+
+    private String flow;
+    private String step;
+    private Map<String, String> slots = new LinkedHashMap<>();
+    private List<String> stepsDone = new ArrayList<>();
+    private int misses;
+    private String awaiting;
+    private String outcome;
+    private List<String> problemFields = new ArrayList<>();
+    private String verifyStep;
+    private boolean handedOff;
+
+    boolean inFlow() {
+        return flow != null && step != null;
+    }
+
+    void markDone(String stepId) {
+        if (!stepsDone.contains(stepId)) {
+            stepsDone.add(stepId);
+        }
+    }
+
+    void leaveFlow() {
+        flow = null;
+        step = null;
+        awaiting = null;
+        outcome = null;
+        problemFields.clear();
+    }
+
+    public String getFlow() { return flow; }
+    public void setFlow(String flow) { this.flow = flow; }
+    public String getStep() { return step; }
+    public void setStep(String step) { this.step = step; }
+    public Map<String, String> getSlots() { return slots; }
+    public void setSlots(Map<String, String> slots) { this.slots = new LinkedHashMap<>(slots); }
+    public List<String> getStepsDone() { return stepsDone; }
+    public void setStepsDone(List<String> stepsDone) { this.stepsDone = new ArrayList<>(stepsDone); }
+    public int getMisses() { return misses; }
+    public void setMisses(int misses) { this.misses = misses; }
+    public String getAwaiting() { return awaiting; }
+    public void setAwaiting(String awaiting) { this.awaiting = awaiting; }
+    public String getOutcome() { return outcome; }
+    public void setOutcome(String outcome) { this.outcome = outcome; }
+    public List<String> getProblemFields() { return problemFields; }
+    public void setProblemFields(List<String> fields) { this.problemFields = new ArrayList<>(fields); }
+    public String getVerifyStep() { return verifyStep; }
+    public void setVerifyStep(String verifyStep) { this.verifyStep = verifyStep; }
+    public boolean isHandedOff() { return handedOff; }
+    public void setHandedOff(boolean handedOff) { this.handedOff = handedOff; }
+}

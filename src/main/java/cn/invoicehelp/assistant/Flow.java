@@ -1,0 +1,34 @@
+package cn.invoicehelp.assistant;
+
+import java.util.List;
+import java.util.Map;
+
+/** A guided flow loaded from knowledge-base/flows/*.yml: steps in order, each asking or looking something up. */
+record Flow(String id, String title, String start, Map<String, Step> steps) {
+
+    Step step(String stepId) {
+        return steps.get(stepId);
+    }
+
+    /**
+     * One step. A plain step shows {@code prompt} with {@code choices}; a step with {@code call: verify} collects the
+     * invoice fields in {@code collect} (asking with {@code ask.<field>}) and answers with {@code outcomes.<RESULT>}.
+     */
+    record Step(String id, String title, String prompt, List<Choice> choices, List<String> collect,
+            Map<String, String> ask, String call, Map<String, Outcome> outcomes) {
+
+        boolean verifies() {
+            return call != null;
+        }
+    }
+
+    /** A quick reply of a step: goes to {@code next} step or runs {@code action}; {@code when} lists intents that
+     * pick it; {@code say} is shown when it is picked. */
+    record Choice(String value, String label, String next, String action, List<String> when, Map<String, String> set,
+            String say) {
+    }
+
+    /** What follows a lookup result: an extra sentence, and either choices or an immediate re-ask of wrong fields. */
+    record Outcome(String say, boolean reenter, List<Choice> choices) {
+    }
+}

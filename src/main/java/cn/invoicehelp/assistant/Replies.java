@@ -1,0 +1,104 @@
+package cn.invoicehelp.assistant;
+
+import cn.invoicehelp.assistant.Reply.QuickReply;
+import cn.invoicehelp.invoice.VerificationResult;
+import cn.invoicehelp.knowledge.SearchResponse.SearchHit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the replies and cards; every set of quick replies ends with 转人工 so a person is always one tap away. */
+final class Replies {
+
+    static final QuickReply HANDOFF = new QuickReply("转人工", "handoff");
+    static final QuickReply REPORT = new QuickReply("提交故障报告", "report");
+    static final QuickReply RESUME = new QuickReply("继续自查", "resume");
+    static final List<QuickReply> MAIN_MENU = List.of(
+            new QuickReply("发票查不到", "flow:self-check"),
+            new QuickReply("查一张发票", "lookup"),
+            REPORT,
+            HANDOFF);
+
+    private Replies() {
+    }
+
+    static Reply message(String text, List<QuickReply> quickReplies) {
+        return message(text, quickReplies, null);
+    }
+
+    static Reply message(String text, List<QuickReply> quickReplies, Map<String, Object> card) {
+        return new Reply("message", text, withHandoff(quickReplies), card);
+    }
+
+    static Reply text(String text) {
+        return new Reply("message", text, List.of(), null);
+    }
+
+    static Reply menu(String text) {
+        return new Reply("message", text, MAIN_MENU, null);
+    }
+
+    static List<QuickReply> withHandoff(List<QuickReply> quickReplies) {
+        if (quickReplies == null || quickReplies.isEmpty() || quickReplies.contains(HANDOFF)) {
+            return quickReplies == null ? List.of() : List.copyOf(quickReplies);
+        }
+        List<QuickReply> all = new ArrayList<>(quickReplies);
+        all.add(HANDOFF);
+        return List.copyOf(all);
+    }
+
+    static Map<String, Object> faqCard(SearchHit hit) {
+        return faqCard(hit.slug(), hit.title(), plainText(hit.snippet()));
+    }
+
+    static Map<String, Object> faqCard(String slug, String title, String snippet) {
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("kind", "faq");
+        card.put("slug", slug);
+        card.put("title", title);
+        card.put("snippet", snippet);
+        card.put("url", "/help/articles/" + slug);
+        return card;
+    }
+
+    static Map<String, Object> invoiceCard(VerificationResult result) {
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("kind", "invoice");
+        card.put("result", result.result().name());
+        card.put("status", result.status());
+        card.put("message", result.message());
+        card.put("nextSteps", result.nextSteps() == null ? List.of() : result.nextSteps());
+        card.put("problems", result.problems() == null ? List.of() : result.problems().stream()
+                .map(p -> Map.of("field", String.valueOf(p.field()), "code", String.valueOf(p.code()),
+                        "message", String.valueOf(p.message())))
+                .toList());
+        return card;
+    }
+
+    static Map<String, Object> handoffCard(String reason, List<String> stepsDone, Map<String, String> slots) {
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("kind", "handoff");
+        card.put("reason", reason);
+        card.put("stepsDone", List.copyOf(stepsDone));
+        card.put("slots", masked(slots));
+        return card;
+    }
+
+    /** Only the last 6 digits of a check code are ever needed, so the rest is not passed on. */
+    static Map<String, String> masked(Map<String, String> slots) {
+        Map<String, String> masked = new LinkedHashMap<>(slots);
+        masked.computeIfPresent("checkCode", (k, v) -> v.length() <= 6 ? v : "*".repeat(v.length() - 6)
+                + v.substring(v.length() - 6));
+        return masked;
+    }
+
+    /** Search snippets are HTML (with mark tags); the chat shows plain text only. */
+    static String plainText(String html) {
+        if (html == null) {
+            return "";
+        }
+        return html.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&").strip();
+    }
+}

@@ -1,0 +1,22 @@
+package cn.invoicehelp.assistant;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** State <-> JSON; unknown properties are ignored so an older row still loads after the state gains a field. */
+final class StateJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private StateJson() {
+    }
+
+    static String write(ConversationState state) {
+        return MAPPER.writeValueAsString(state);
+    }
+
+    static ConversationState read(String json) {
+        return MAPPER.readValue(json, ConversationState.class);
+    }
+}
