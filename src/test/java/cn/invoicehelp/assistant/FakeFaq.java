@@ -45,9 +45,15 @@ class FakeFaq implements FaqSearch {
         return List.of();
     }
 
+    /** Intent matches to return for exact texts, to test how the assistant treats close scores. */
+    final Map<String, List<PhraseIndex.Match>> scripted = new LinkedHashMap<>();
+
     @Override
     public PhraseIndex phraseIndex(Map<String, List<String>> phrasesByKey) {
         return (text, limit) -> {
+            if (scripted.containsKey(text)) {
+                return scripted.get(text);
+            }
             Map<String, PhraseIndex.Match> best = new LinkedHashMap<>();
             phrasesByKey.forEach((key, phrases) -> phrases.forEach(p -> {
                 float c = overlap(text, p);

@@ -1,0 +1,236 @@
+package cn.invoicehelp.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.invoicehelp.invoice.VerificationResult.Outcome;
+import cn.invoicehelp.invoice.VerificationResult.Problem;
+import cn.invoicehelp.knowledge.PhraseIndex.Match;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ChatAssistantTests {
+
+    final FakeFaq faq = new FakeFaq();
+    final FakeInvoices invoices = new FakeInvoices();
+    final MemoryStates states = new MemoryStates();
+    final UUID id = UUID.randomUUID();
+    ChatAssistant assistant = newAssistant();
+
+    ChatAssistant newAssistant() {
+        Map<String, Intent> intents = new IntentLoader().load(Path.of("knowledge-base/intents"));
+        Map<String, Flow> flows = new FlowLoader().load(Path.of("knowledge-base/flows"), intents.keySet());
+        return new ChatAssistant(new IntentClassifier(intents, faq), new FlowEngine(flows, invoices),
+                new EntityExtractor(), faq, states, AssistantProperties.DEFAULTS,
+                Clock.fixed(Instant.parse("2025-03-10T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+    }
+
+    Reply say(String text) {
+        return last(assistant.reply(id, text, null));
+    }
+
+    Reply tap(String action) {
+        return last(assistant.reply(id, null, action));
+    }
+
+    static Reply last(List<Reply> replies) {
+        assertThat(replies).isNotEmpty();
+        return replies.get(replies.size() - 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> stepsDone(Reply handoff) {
+        return (List<String>) handoff.card().get("stepsDone");
+    }
+
+    static List<String> actions(Reply reply) {
+        return reply.quickReplies().stream().map(Reply.QuickReply::action).toList();
+    }
+
+    @Test
+    void greetsWithMainMenuThatAlwaysOffersHandoff() {
+        Reply greeting = last(assistant.greet(id));
+        assertThat(greeting.type()).isEqualTo("message");
+        assertThat(actions(greeting)).contains("flow:self-check", "lookup", "report", "handoff");
+    }
+
+    @Test
+    void walksTheWholeSelfCheckAndEndsInAnInvoiceLookup() {
+        Reply network = tap("flow:self-check");
+        assertThat(network.text()).contains("网络");
+        assertThat(actions(network)).contains("step:network:ok", "handoff");
+
+        assertThat(say("网络正常").text()).contains("发票代码");
+        assertThat(say("011001900511").text()).contains("发票号码");
+        assertThat(say("１２３４ ５６７８").text()).contains("开票日期");
+        assertThat(say("2024年12月20日").text()).contains("校验码");
+        Reply result = say("821713");
+
+        assertThat(invoices.verified).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("011001900511");
+            assertThat(r.number()).isEqualTo("12345678");
+            assertThat(r.issueDate()).isEqualTo("2024-12-20");
+            assertThat(r.checkCode()).isEqualTo("821713");
+        });
+        assertThat(result.card()).containsEntry("kind", "invoice").containsEntry("result", "NOT_FOUND")
+                .containsKeys("message", "nextSteps", "problems");
+        assertThat(actions(result)).contains("step:invoice:continue", "handoff");
+
+        assertThat(tap("step:invoice:continue").text()).contains("类型");
+        assertThat(tap("step:type:sure").text()).contains("维护");
+        assertThat(say("没有").text()).contains("缓存");
+        assertThat(actions(say("还是不行"))).contains("step:contact:human", "step:contact:report");
+        Reply handoff = tap("step:contact:human");
+        assertThat(handoff.type()).isEqualTo("handoff");
+        assertThat(stepsDone(handoff)).containsExactly("检查网络连接", "核对发票号码和日期",
+                "确认发票类型", "系统维护", "重启/重试", "联系人工/提交故障报告");
+    }
+
+    @Test
+    void invoiceDataTypedOutsideAFlowAsksOnlyForWhatIsMissing() {
+        Reply reply = say("帮我查下：发票代码011001900511，号码12345678，开票日期2024-12-20");
+        assertThat(reply.text()).contains("校验码").doesNotContain("发票代码”（");
+        assertThat(invoices.verified).isEmpty();
+    }
+
+    @Test
+    void foundInvoiceIsExplainedAndThanksEndsTheFlow() {
+        invoices.outcomeByNumber.put("24112000000338897678", Outcome.FOUND);
+        Reply found = say("数电票 24112000000338897678 日期2025年3月1日 价税合计1130元");
+        assertThat(found.card()).containsEntry("result", "FOUND");
+        assertThat(actions(found)).contains("step:invoice:solved");
+        Reply end = say("非常感谢您");
+        assertThat(end.text()).contains("很高兴");
+        assertThat(actions(end)).contains("flow:self-check").doesNotContain("resume");
+    }
+
+    @Test
+    void mismatchLetsTheUserReenterTheBlamedField() {
+        invoices.outcomeByNumber.put("12345678", Outcome.MISMATCH);
+        invoices.problemsByNumber.put("12345678", List.of(new Problem("issueDate", "MISMATCH", "开票日期不一致")));
+        Reply mismatch = say("代码011001900511 号码12345678 日期20241220 校验码821713");
+        assertThat(mismatch.card()).containsEntry("result", "MISMATCH");
+
+        Reply ask = tap("step:invoice:reenter");
+        assertThat(ask.text()).contains("开票日期");
+        say("2024-12-21");
+        assertThat(invoices.verified).hasSize(2);
+        assertThat(invoices.verified.get(1).issueDate()).isEqualTo("2024-12-21");
+        assertThat(invoices.verified.get(1).checkCode()).isEqualTo("821713");
+    }
+
+    @Test
+    void invalidInputIsAskedAgainRightAway() {
+        invoices.outcomeByNumber.put("1234567", Outcome.INVALID);
+        invoices.problemsByNumber.put("1234567", List.of(new Problem("number", "FORMAT", "发票号码应为8位数字")));
+        List<Reply> replies = assistant.reply(id, "代码011001900511 号码1234567 日期20241220 校验码821713", null);
+        assertThat(replies.get(0).card()).containsEntry("result", "INVALID");
+        assertThat(last(replies).text()).contains("发票号码");
+    }
+
+    @Test
+    void sideQuestionMidFlowIsAnsweredFromFaqAndTheStepResumes() {
+        say("我想查一张发票");
+        say("011001900511");
+        Reply side = say("校验码在哪里看");
+        assertThat(side.card()).containsEntry("kind", "faq").containsEntry("slug", "check-code-where")
+                .containsEntry("url", "/help/articles/check-code-where");
+        assertThat((String) side.card().get("snippet")).doesNotContain("<");
+        assertThat(actions(side)).contains("resume");
+
+        assertThat(tap("resume").text()).contains("发票号码");
+        assertThat(say("12345678").text()).contains("开票日期");
+    }
+
+    @Test
+    void closeIntentsAskWhichOneWithBothAsQuickReplies() {
+        faq.scripted.put("找人处理故障", List.of(new Match("handoff", 5f, 0.7f), new Match("report_fault", 4.9f, 0.68f)));
+        Reply clarify = say("找人处理故障");
+        assertThat(clarify.text()).contains("转人工").contains("提交故障报告");
+        assertThat(actions(clarify)).startsWith("handoff", "report");
+    }
+
+    @Test
+    void closeFaqHitsAskWhichArticle() {
+        faq.docs.add(new FakeFaq.Doc("red-issue", "红字发票怎么开", "红字发票"));
+        faq.docs.add(new FakeFaq.Doc("red-check", "红字发票怎么查", "红字发票"));
+        Reply clarify = say("红字发票怎么");
+        assertThat(actions(clarify)).contains("faq:red-issue", "faq:red-check");
+        Reply article = tap("faq:red-check");
+        assertThat(article.card()).containsEntry("kind", "faq").containsEntry("title", "红字发票怎么查");
+    }
+
+    @Test
+    void twoMissesInARowOfferHandoffAndFaultReport() {
+        Reply first = say("今天天气怎么样");
+        assertThat(first.text()).contains("暂时帮不上忙");
+        assertThat(actions(first)).contains("flow:self-check", "handoff").doesNotContain("resume");
+        Reply second = say("推荐一家餐厅");
+        assertThat(actions(second)).contains("handoff", "report");
+    }
+
+    @Test
+    void stateSurvivesANewAssistantOverTheSameStore() {
+        tap("flow:self-check");
+        say("网络正常");
+        say("011001900511");
+
+        assistant = newAssistant();
+        assertThat(actions(last(assistant.greet(id)))).contains("resume");
+        assertThat(say("12345678").text()).contains("开票日期");
+        assertThat(tap("handoff").card().get("slots")).isEqualTo(Map.of("code", "011001900511", "number", "12345678"));
+    }
+
+    @Test
+    void handoffAtAnyMomentListsTheStepsDone() {
+        tap("flow:self-check");
+        say("是的");
+        Reply handoff = say("我要找人工客服");
+        assertThat(handoff.type()).isEqualTo("handoff");
+        assertThat(handoff.text()).contains("人工");
+        assertThat(handoff.card()).containsEntry("kind", "handoff").containsEntry("reason", "user");
+        assertThat(stepsDone(handoff)).containsExactly("检查网络连接");
+    }
+
+    @Test
+    void faultReportIsAnHonestHandoffWithoutATrackingNumber() {
+        Reply report = tap("report");
+        assertThat(report.type()).isEqualTo("handoff");
+        assertThat(report.card()).containsEntry("reason", "report");
+        assertThat(report.text()).contains("人工").doesNotContainPattern("BJ\\d");
+    }
+
+    @Test
+    void trackingNumberIsRecognisedAndNoProgressIsInvented() {
+        Reply reply = say("帮我查进度 bj20250301-0042");
+        assertThat(reply.text()).contains("BJ20250301-0042").contains("暂时");
+        assertThat(actions(reply)).contains("handoff");
+    }
+
+    @Test
+    void checkCodeIsMaskedInTheHandoffCard() {
+        say("校验码75477538000103821713");
+        Reply handoff = tap("handoff");
+        assertThat(((Map<?, ?>) handoff.card().get("slots")).get("checkCode")).isEqualTo("**************821713");
+    }
+
+    @Test
+    void staleOrUnknownActionsAreAnsweredPolitely() {
+        Reply reply = tap("step:nowhere:x");
+        assertThat(reply.type()).isEqualTo("message");
+        assertThat(reply.text()).contains("失效");
+    }
+
+    @Test
+    void restartGoesBackToTheFirstStep() {
+        tap("flow:self-check");
+        say("网络正常");
+        Reply restarted = say("重新开始");
+        assertThat(restarted.text()).contains("网络");
+    }
+}
