@@ -4,26 +4,49 @@ import cn.invoicehelp.invoice.InvoiceVerification;
 import cn.invoicehelp.knowledge.FaqSearch;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /** Loads intents and flows from the knowledge base at start-up; a broken file stops the start with its name. */
 @Configuration(proxyBeanMethods = false)
 class AssistantConfiguration {
 
     @Bean
-    ChatAssistant assistant(@Value("${helpdesk.knowledge.dir:knowledge-base}") Path dir, FaqSearch faq,
-            InvoiceVerification invoices, StateStore states, AssistantProperties properties) {
-        Map<String, Intent> intents = new IntentLoader().load(dir.resolve("intents"));
-        Map<String, Flow> flows = new FlowLoader().load(dir.resolve("flows"), intents.keySet());
-        intents.values().stream().filter(i -> i.action() != null && i.action().startsWith("flow:"))
+    Intents assistantIntents(@Value("${helpdesk.knowledge.dir:knowledge-base}") Path dir) {
+        return new Intents(new IntentLoader().load(dir.resolve("intents")));
+    }
+
+    @Bean
+    FlowEngine assistantFlows(@Value("${helpdesk.knowledge.dir:knowledge-base}") Path dir,
+            Intents intents, @Lazy InvoiceVerification invoices, AssistantProperties properties) {
+        Map<String, Flow> flows = new FlowLoader().load(dir.resolve("flows"), intents.byId().keySet());
+        String intentsDir = dir.resolve("intents").toString();
+        intents.byId().values().stream().filter(i -> i.action() != null && i.action().startsWith("flow:"))
                 .filter(i -> !flows.containsKey(i.action().substring(5))).findFirst().ifPresent(i -> {
-                    throw new FlowDefinitionException(dir.resolve("intents").toString(), "intent '" + i.id() + "'",
+                    throw new FlowDefinitionException(intentsDir, "intent '" + i.id() + "'",
                             "starts unknown flow '" + i.action().substring(5) + "'");
                 });
-        return new ChatAssistant(new IntentClassifier(intents, faq), new FlowEngine(flows, invoices),
-                new EntityExtractor(), faq, states, properties, Clock.system(java.time.ZoneId.of("Asia/Shanghai")));
+        FlowEngine engine = new FlowEngine(flows, invoices);
+        if (!engine.exists(properties.lookupFlow()) || engine.verifyStep(properties.lookupFlow()).isEmpty()) {
+            throw new FlowDefinitionException(dir.resolve("flows").toString(), null, "helpdesk.assistant.lookup-flow '"
+                    + properties.lookupFlow() + "' must exist and have a step with 'call: verify'");
+        }
+        return engine;
+    }
+
+    @Bean
+    IntentClassifier assistantIntentClassifier(Intents intents, FaqSearch faq) {
+        return new IntentClassifier(intents.byId(), faq);
+    }
+
+    @Bean
+    ChatAssistant assistant(IntentClassifier classifier, FlowEngine flows, FaqSearch faq, StateStore states,
+            AssistantProperties properties) {
+        return new ChatAssistant(classifier, flows, new EntityExtractor(), faq, states, properties,
+                Clock.system(ZoneId.of("Asia/Shanghai")));
     }
 }

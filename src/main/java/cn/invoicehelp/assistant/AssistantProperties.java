@@ -18,7 +18,7 @@ record AssistantProperties(Float intentThreshold, Float clarifyMargin, Float faq
     static final AssistantProperties DEFAULTS = new AssistantProperties(null, null, null, null, null);
 
     AssistantProperties {
-        intentThreshold = intentThreshold == null ? 0.6f : intentThreshold;
+        intentThreshold = intentThreshold == null ? 0.5f : intentThreshold;
         clarifyMargin = clarifyMargin == null ? 0.05f : clarifyMargin;
         faqClarifyRatio = faqClarifyRatio == null ? 0.92f : faqClarifyRatio;
         missesBeforeHelp = missesBeforeHelp == null ? 2 : missesBeforeHelp;

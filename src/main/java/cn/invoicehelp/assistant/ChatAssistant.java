@@ -19,6 +19,8 @@ class ChatAssistant implements Assistant {
 
     private static final int MAX_TEXT = 500;
     private static final QuickReply MENU = new QuickReply("主菜单", "menu");
+    /** The intent action meaning "this is a question for the FAQ". */
+    private static final String FAQ = "faq";
 
     private final IntentClassifier classifier;
     private final FlowEngine flows;
@@ -69,11 +71,12 @@ class ChatAssistant implements Assistant {
         List<Ranked> ranked = classifier.rank(text, 3);
         Ranked top = ranked.isEmpty() || ranked.get(0).confidence() < properties.intentThreshold() ? null
                 : ranked.get(0);
+        boolean question = top != null && FAQ.equals(top.intent().action());
         if (entities.trackingNumber() != null) {
             s.setMisses(0);
             return actions.track(entities.trackingNumber());
         }
-        Optional<FlowEngine.Turn> turn = flows.onText(s, entities, top == null ? null : top.intent(), text);
+        Optional<FlowEngine.Turn> turn = flows.onText(s, entities, top == null || question ? null : top.intent(), text);
         if (turn.isPresent()) {
             s.setMisses(0);
             return actions.finish(s, turn.get());
@@ -83,7 +86,7 @@ class ChatAssistant implements Assistant {
             s.getSlots().putAll(entities.invoiceFields());
             return actions.run(s, "lookup");
         }
-        if (top != null) {
+        if (top != null && !question) {
             s.setMisses(0);
             return clarifyIntents(s, top, ranked).orElseGet(() -> perform(s, top.intent()));
         }

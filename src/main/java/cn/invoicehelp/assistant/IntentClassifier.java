@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Ranks intents for a message with the FAQ's phrase index over the example utterances. A message that equals an
- * example (after dropping punctuation) is certain: short replies like "是" or "嗯" are all stopwords to the index.
+ * Ranks intents for a message with the FAQ's phrase index. Each intent is indexed as ONE phrase made of all its
+ * examples, so the confidence is the share of the message's words that the intent's examples use anywhere: an unseen
+ * wording of known words still scores, an off-topic message does not. A message equal to an example (punctuation
+ * aside) is certain: short replies like "是" or "嗯" are all stopwords to the index.
  */
 final class IntentClassifier {
 
@@ -27,7 +29,7 @@ final class IntentClassifier {
         this.intents = intents;
         Map<String, List<String>> phrases = new LinkedHashMap<>();
         intents.values().forEach(intent -> {
-            phrases.put(intent.id(), intent.examples());
+            phrases.put(intent.id(), List.of(String.join("。", intent.examples())));
             intent.examples().forEach(example -> exact.putIfAbsent(plain(example), intent.id()));
         });
         this.index = faq.phraseIndex(phrases);

@@ -9,7 +9,8 @@ import java.util.Set;
 /** Loads knowledge-base/intents/*.yml (one intent per file) and checks each is usable. */
 final class IntentLoader {
 
-    static final Set<String> ACTIONS = Set.of("menu", "handoff", "report", "restart", "resume", "track", "lookup");
+    static final Set<String> ACTIONS = Set.of("menu", "handoff", "report", "restart", "resume", "track", "lookup",
+            "faq");
     static final int MIN_EXAMPLES = 5;
 
     Map<String, Intent> load(Path dir) {
