@@ -1,0 +1,64 @@
+package cn.invoicehelp.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.invoicehelp.knowledge.FaqSearch;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The assistant as the application wires it: real FAQ phrase index, real state table. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AssistantIntegrationTests {
+
+    @Autowired
+    Assistant assistant;
+
+    @Autowired
+    IntentClassifier classifier;
+
+    @Autowired
+    FlowEngine flows;
+
+    @Autowired
+    FaqSearch faq;
+
+    @Autowired
+    StateStore states;
+
+    @Autowired
+    AssistantProperties properties;
+
+    final UUID id = UUID.randomUUID();
+
+    static Reply last(List<Reply> replies) {
+        return replies.get(replies.size() - 1);
+    }
+
+    @Test
+    void stateSurvivesARestartThroughTheDatabase() {
+        last(assistant.reply(id, null, "flow:self-check"));
+        Reply fix = last(assistant.reply(id, "网络有问题", null));
+        assertThat(fix.text()).contains("VPN");
+
+        Assistant afterRestart = new ChatAssistant(classifier, flows, new EntityExtractor(), faq, states, properties,
+                Clock.systemDefaultZone());
+        assertThat(last(afterRestart.greet(id)).quickReplies()).extracting(Reply.QuickReply::action).contains("resume");
+        Reply contact = last(afterRestart.reply(id, "还是不行", null));
+        assertThat(contact.quickReplies()).extracting(Reply.QuickReply::action).contains("step:contact:report");
+
+        Reply handoff = last(afterRestart.reply(id, "麻烦帮我转一下人工", null));
+        assertThat(handoff.isHandoff()).isTrue();
+        assertThat(handoff.card().get("stepsDone")).isEqualTo(List.of("检查网络连接", "处理网络问题"));
+    }
+
+    @Test
+    void outOfDomainMessagesGetAnHonestAnswerAndTheMenu() {
+        Reply reply = last(assistant.reply(id, "推荐一部好看的电影", null));
+        assertThat(reply.text()).contains("暂时帮不上忙");
+        assertThat(reply.quickReplies()).extracting(Reply.QuickReply::action).contains("flow:self-check", "handoff");
+    }
+}
