@@ -145,7 +145,8 @@ final class FlowEngine {
                 .map(VerificationResult.Problem::field).filter(FlowLoader.FIELDS::contains).distinct().toList());
         s.markDone(s.getFlow() + "/" + step.id());
         Flow.Outcome outcome = step.outcomes().get(result.result().name());
-        String text = outcome.say() != null ? outcome.say() : result.message();
+        String message = result.message() == null || result.message().isBlank() ? "" : result.message();
+        String text = outcome.say() == null ? message : (message + "\n" + outcome.say()).strip();
         List<Reply> replies = new ArrayList<>();
         replies.add(Replies.message(text, quickReplies(step, outcome.choices()), Replies.invoiceCard(result)));
         if (outcome.reenter()) {
