@@ -1,9 +1,7 @@
 package cn.invoicehelp.assistant;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,6 @@ final class EntityExtractor {
     static final Pattern TRACKING_NUMBER = Pattern.compile("(?i)(?<![A-Z])BJ\\d{8}-\\d{4,}");
 
     private static final Map<String, String> LABELS = new LinkedHashMap<>();
-    private static final Map<Pattern, String> TYPES = new LinkedHashMap<>();
     static {
         for (String l : List.of("发票代码", "代码")) LABELS.put(l, "code");
         for (String l : List.of("数电票号码", "发票号码", "号码", "票号")) LABELS.put(l, "number");
@@ -28,21 +25,8 @@ final class EntityExtractor {
         for (String l : List.of("价税合计", "不含税金额", "开具金额", "含税金额", "车价合计", "不含税价", "金额", "合计"))
             LABELS.put(l, "amount");
         for (String l : List.of("校验码后六位", "校验码后6位", "校验码")) LABELS.put(l, "checkCode");
-        // Most specific first: 通行费电子普票 is TOLL, 数电专票 is DIGITAL_SPECIAL.
-        TYPES.put(Pattern.compile("通行费"), "TOLL");
-        TYPES.put(Pattern.compile("二手车"), "USED_VEHICLE");
-        TYPES.put(Pattern.compile("机动车"), "VEHICLE");
-        TYPES.put(Pattern.compile("(数电|全电)[^，,。]{0,6}专"), "DIGITAL_SPECIAL");
-        TYPES.put(Pattern.compile("数电|全电"), "DIGITAL_NORMAL");
-        TYPES.put(Pattern.compile("电子专票|电子专用发票|增值税电子专用"), "E_SPECIAL");
-        TYPES.put(Pattern.compile("电子普票|电子普通发票|增值税电子普通"), "E_NORMAL");
-        TYPES.put(Pattern.compile("卷票|卷式"), "ROLL");
-        TYPES.put(Pattern.compile("专票|专用发票"), "SPECIAL");
-        TYPES.put(Pattern.compile("普票|普通发票"), "NORMAL");
     }
     private static final Pattern LABEL = Pattern.compile(String.join("|", LABELS.keySet()));
-    private static final Pattern THOUSANDS = Pattern.compile("(?<![\\d.])\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?(?![\\d,])");
-    private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d+(?:[ \\t]+\\d+)+");
     private static final Pattern DATE_FULL =
             Pattern.compile("(?<!\\d)(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?!\\d)\\s*[日号]?");
     private static final Pattern DATE_MONTH_DAY = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]");
@@ -50,7 +34,6 @@ final class EntityExtractor {
     private static final Pattern MONEY = Pattern.compile(
             "¥\\s*(-?\\d+(?:\\.\\d{1,2})?)|(-?\\d+(?:\\.\\d{1,2})?)\\s*[元块]|(?<![\\d.])(-?\\d+\\.\\d{1,2})(?![\\d.])");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
-    private static final int[] ID_LENGTHS = {6, 8, 10, 12, 20};
 
     private enum Kind { DATE, RELATIVE_DATE, MONEY, DIGITS }
 
@@ -64,14 +47,14 @@ final class EntityExtractor {
         if (text == null || text.isBlank()) {
             return Entities.NONE;
         }
-        StringBuilder work = new StringBuilder(normalize(text));
+        StringBuilder work = new StringBuilder(DigitText.normalize(text));
         String tracking = null;
         Matcher t = TRACKING_NUMBER.matcher(work);
         if (t.find()) {
             tracking = t.group().toUpperCase();
             mask(work, t.start(), t.end());
         }
-        String type = type(work.toString());
+        String type = InvoiceTypeWords.find(work.toString());
         List<Token> tokens = tokens(work, today);
         return assign(tokens, expectedField, today, type, tracking);
     }
@@ -209,67 +192,6 @@ final class EntityExtractor {
             }
         }
         return m.group();
-    }
-
-    private String type(String text) {
-        for (Map.Entry<Pattern, String> entry : TYPES.entrySet()) {
-            if (entry.getKey().matcher(text).find()) {
-                return entry.getValue();
-            }
-        }
-        return null;
-    }
-
-    /** NFKC turns full-width digits and punctuation into ASCII; thousands commas go; spaced digit groups are joined. */
-    static String normalize(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).replace('￥', '¥');
-        Matcher th = THOUSANDS.matcher(s);
-        StringBuilder out = new StringBuilder();
-        while (th.find()) {
-            th.appendReplacement(out, th.group().replace(",", ""));
-        }
-        th.appendTail(out);
-        Matcher groups = DIGIT_GROUPS.matcher(out.toString());
-        StringBuilder joined = new StringBuilder();
-        while (groups.find()) {
-            groups.appendReplacement(joined, String.join(" ", join(groups.group().split("[ \\t]+"))));
-        }
-        groups.appendTail(joined);
-        return joined.toString();
-    }
-
-    /** Joins spaced digit groups into runs of plausible identifier lengths, fewest runs first. */
-    private static List<String> join(String[] groups) {
-        if (Arrays.stream(groups).allMatch(g -> isIdLength(g.length()))) {
-            return List.of(groups);
-        }
-        int n = groups.length;
-        int[] best = new int[n + 1];
-        int[] from = new int[n + 1];
-        Arrays.fill(best, Integer.MAX_VALUE);
-        best[0] = 0;
-        for (int i = 1; i <= n; i++) {
-            int len = 0;
-            for (int j = i - 1; j >= 0; j--) {
-                len += groups[j].length();
-                if (isIdLength(len) && best[j] != Integer.MAX_VALUE && best[j] + 1 < best[i]) {
-                    best[i] = best[j] + 1;
-                    from[i] = j;
-                }
-            }
-        }
-        if (best[n] == Integer.MAX_VALUE) {
-            return List.of(groups);
-        }
-        List<String> runs = new ArrayList<>();
-        for (int i = n; i > 0; i = from[i]) {
-            runs.add(0, String.join("", Arrays.copyOfRange(groups, from[i], i)));
-        }
-        return runs;
-    }
-
-    private static boolean isIdLength(int length) {
-        return Arrays.stream(ID_LENGTHS).anyMatch(l -> l == length);
     }
 
     private static LocalDate date(String y, String m, String d) {
