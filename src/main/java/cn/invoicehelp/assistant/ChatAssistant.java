@@ -86,11 +86,13 @@ class ChatAssistant implements Assistant {
             s.getSlots().putAll(entities.invoiceFields());
             return actions.run(s, "lookup");
         }
-        if (top != null && !question) {
+        // Outside a flow, a loose match on a reply-only intent (是/不是/谢谢) yields to a confident FAQ answer.
+        boolean loose = top != null && top.intent().action() == null && !s.inFlow() && top.confidence() < 1f;
+        SearchResponse found = top == null || question || loose ? faq.search(text, 3) : null;
+        if (top != null && !question && !(loose && found.bestMatch() != null)) {
             s.setMisses(0);
             return clarifyIntents(s, top, ranked).orElseGet(() -> perform(s, top.intent()));
         }
-        SearchResponse found = faq.search(text, 3);
         if (found.bestMatch() != null) {
             s.setMisses(0);
             return faqAnswer(s, found);

@@ -56,6 +56,19 @@ class AssistantIntegrationTests {
     }
 
     @Test
+    void sideQuestionMidFlowIsAnsweredFromTheRealFaqAndTheStepResumes() {
+        assistant.reply(id, null, "flow:self-check");
+        Reply side = last(assistant.reply(id, "校验码印在发票哪里", null));
+        assertThat(side.card()).containsEntry("kind", "faq");
+        assertThat((String) side.card().get("url")).startsWith("/help/articles/");
+        assertThat((String) side.card().get("snippet")).doesNotContain("<mark>");
+        assertThat(side.quickReplies()).extracting(Reply.QuickReply::action).contains("resume", "handoff");
+
+        Reply resumed = last(assistant.reply(id, null, "resume"));
+        assertThat(resumed.quickReplies()).extracting(Reply.QuickReply::action).contains("step:network:ok");
+    }
+
+    @Test
     void outOfDomainMessagesGetAnHonestAnswerAndTheMenu() {
         Reply reply = last(assistant.reply(id, "推荐一部好看的电影", null));
         assertThat(reply.text()).contains("暂时帮不上忙");

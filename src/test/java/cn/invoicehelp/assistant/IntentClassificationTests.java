@@ -50,7 +50,8 @@ class IntentClassificationTests {
     @CsvSource(textBlock = """
             发票号码在票面哪个位置
             专票的金额填含税还是不含税
-            发票代码是什么
+            开票日期是指什么
+            发票代码是什么东西
             当天开的票能查吗
             """)
     void leavesQuestionsToTheFaq(String text) {
