@@ -32,8 +32,9 @@ final class Actions {
             case "resume" -> s.inFlow() ? flows.resume(s) : run(s, "menu");
             case "done" -> done(s);
             case "track" -> track(null);
-            case "lookup" -> lookup(s);
-            case "flow" -> parts.length > 1 && flows.exists(parts[1]) ? flows.start(s, parts[1], null) : stale(s);
+            case "lookup" -> lookup(freshOutsideFlow(s));
+            case "flow" -> parts.length > 1 && flows.exists(parts[1])
+                    ? flows.start(freshOutsideFlow(s), parts[1], null) : stale(s);
             case "step" -> parts.length == 3 && s.inFlow()
                     ? flows.choose(s, parts[1], parts[2]).map(turn -> finish(s, turn)).orElseGet(() -> stale(s))
                     : stale(s);
@@ -86,6 +87,21 @@ final class Actions {
     private List<Reply> done(ConversationState s) {
         s.leaveFlow();
         return List.of(Replies.menu("很高兴能帮到您！还有其他问题吗？"));
+    }
+
+    /** A flow started from the menu begins clean: the invoice of an earlier, finished flow is not reused. */
+    private static ConversationState freshOutsideFlow(ConversationState s) {
+        if (!s.inFlow()) {
+            s.getSlots().clear();
+            s.getStepsDone().clear();
+            s.setVerifyStep(null);
+        }
+        return s;
+    }
+
+    /** Typed invoice data: the lookup step keeps what was typed. */
+    List<Reply> lookupTyped(ConversationState s) {
+        return lookup(s);
     }
 
     /** Invoice data or "查一张发票": the lookup step of the current flow, else of the configured lookup flow. */

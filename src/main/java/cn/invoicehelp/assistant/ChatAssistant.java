@@ -84,7 +84,7 @@ class ChatAssistant implements Assistant {
         if (entities.invoiceFields().keySet().stream().anyMatch(k -> !"type".equals(k))) {
             s.setMisses(0);
             s.getSlots().putAll(entities.invoiceFields());
-            return actions.run(s, "lookup");
+            return actions.lookupTyped(s);
         }
         // Outside a flow, a loose match on a reply-only intent (是/不是/谢谢) yields to a confident FAQ answer.
         boolean loose = top != null && top.intent().action() == null && !s.inFlow() && top.confidence() < 1f;

@@ -110,6 +110,16 @@ class ChatAssistantTests {
     }
 
     @Test
+    void aNewLookupFromTheMenuDoesNotReuseTheLastInvoice() {
+        invoices.outcomeByNumber.put("12345678", Outcome.FOUND);
+        say("代码011001900511 号码12345678 日期20241220 校验码821713");
+        tap("step:invoice:solved");
+        Reply again = tap("lookup");
+        assertThat(again.text()).contains("发票代码");
+        assertThat(invoices.verified).hasSize(1);
+    }
+
+    @Test
     void mismatchLetsTheUserReenterTheBlamedField() {
         invoices.outcomeByNumber.put("12345678", Outcome.MISMATCH);
         invoices.problemsByNumber.put("12345678", List.of(new Problem("issueDate", "MISMATCH", "开票日期不一致")));
