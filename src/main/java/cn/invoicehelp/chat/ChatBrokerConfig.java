@@ -1,6 +1,9 @@
 package cn.invoicehelp.chat;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -21,16 +24,22 @@ class ChatBrokerConfig implements WebSocketMessageBrokerConfigurer {
     private final TokenInterceptor tokens;
     private final JsonMapper json;
 
-    ChatBrokerConfig(ChatProperties properties, TokenInterceptor tokens, JsonMapper json) {
+    private final MessageChannel clientOutbound;
+
+    ChatBrokerConfig(ChatProperties properties, TokenInterceptor tokens, JsonMapper json,
+                     @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
         this.properties = properties;
         this.tokens = tokens;
         this.json = json;
+        this.clientOutbound = clientOutbound;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint("/ws/chat").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
         registry.setErrorHandler(new StompErrors(json));
+        // Frames of one connection are handled in the order they arrived: message 1 is echoed before message 2.
+        registry.setPreserveReceiveOrder(true);
     }
 
     @Override
@@ -44,6 +53,7 @@ class ChatBrokerConfig implements WebSocketMessageBrokerConfigurer {
             scheduler.initialize();
             broker.setHeartbeatValue(new long[] {heartbeat, heartbeat}).setTaskScheduler(scheduler);
         }
+        registry.configureBrokerChannel().interceptors(new SubscriptionReceipts(clientOutbound));
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
         // Events of one connection leave in the order they were stored (seq order).

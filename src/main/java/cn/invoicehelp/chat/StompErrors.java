@@ -30,8 +30,14 @@ class StompErrors extends StompSubProtocolErrorHandler {
         return error("bad frame", "无法处理的 STOMP 帧，请检查帧格式后重新连接。");
     }
 
-    private Message<byte[]> error(String code, String description) {
+    Message<byte[]> error(String code, String description) {
+        return error(code, description, null);
+    }
+
+    /** An ERROR frame; with a session id it can be sent to the client outbound channel directly. */
+    Message<byte[]> error(String code, String description, String sessionId) {
         StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.ERROR);
+        accessor.setSessionId(sessionId);
         accessor.setMessage(code);
         accessor.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
         accessor.setLeaveMutable(true);

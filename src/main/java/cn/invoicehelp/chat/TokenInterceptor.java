@@ -8,10 +8,15 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Authenticates CONNECT by its {@code token} header and pins the connection to that conversation. Afterwards a
- * client may only subscribe to its own events and send to {@code /app/chat.send}; anything else gets an ERROR frame.
+ * client may only subscribe to its own events and send to {@code /app/chat.send}; anything else gets an ERROR frame
+ * (then the server closes the connection, as STOMP requires). The frame is sent from here rather than by throwing,
+ * because with ordered inbound processing an exception would only be logged.
  */
 @Component
 class TokenInterceptor implements ChannelInterceptor {
@@ -20,13 +25,28 @@ class TokenInterceptor implements ChannelInterceptor {
     static final String SEND_DESTINATION = "/app/chat.send";
 
     private final ChatSessions sessions;
+    private final MessageChannel clientOutbound;
+    private final StompErrors errors;
 
-    TokenInterceptor(ChatSessions sessions) {
+    TokenInterceptor(ChatSessions sessions, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
+                     JsonMapper json) {
         this.sessions = sessions;
+        this.clientOutbound = clientOutbound;
+        this.errors = new StompErrors(json);
     }
 
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        try {
+            return check(message);
+        } catch (ChatAccessDenied denied) {
+            StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+            clientOutbound.send(errors.error(denied.code, denied.getMessage(), accessor.getSessionId()));
+            return null;
+        }
+    }
+
+    private Message<?> check(Message<?> message) {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         if (accessor == null || accessor.getCommand() == null) {
             return message;
