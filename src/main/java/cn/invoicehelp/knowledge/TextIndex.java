@@ -45,6 +45,7 @@ final class TextIndex {
 
     static final String ID = "id";
     private static final String ALL = "all" + ChineseAnalyzers.WORDS;
+    private static final String ALL_BIGRAMS = "all" + ChineseAnalyzers.BIGRAMS;
     private static final FieldType ALL_TYPE = allType();
 
     /** A document to index: its id and the texts of each logical field. */
@@ -103,6 +104,7 @@ final class TextIndex {
             }
         });
         lucene.add(new Field(ALL, all.toString(), ALL_TYPE));
+        lucene.add(new Field(ALL_BIGRAMS, all.toString(), ALL_TYPE));
         doc.stored().forEach((name, value) -> lucene.add(new StoredField(name, value)));
         return lucene;
     }
@@ -155,18 +157,43 @@ final class TextIndex {
         if (terms.isEmpty()) {
             return 0;
         }
-        Terms vector = searcher.getIndexReader().termVectors().get(docId, ALL);
-        TermsEnum enumeration = vector == null ? null : vector.iterator();
+        TermsEnum words = vector(docId, ALL);
+        TermsEnum bigrams = vector(docId, ALL_BIGRAMS);
         double found = 0;
         double total = 0;
         for (String term : terms) {
             double idf = idf(term);
             total += idf;
-            if (enumeration != null && enumeration.seekExact(new BytesRef(term))) {
-                found += idf;
-            }
+            found += idf * (contains(words, term) ? 1 : characterOverlap(bigrams, term));
         }
         return total == 0 ? 0 : found / total;
+    }
+
+    /**
+     * Share of a word's character bigrams (or its single character) the document has: smartcn may segment the same
+     * text differently in a question and in an article (数电票 vs 数电|票), which must not count as a missing word.
+     */
+    private static double characterOverlap(TermsEnum bigrams, String term) throws IOException {
+        if (term.length() == 1 || term.codePoints().anyMatch(cp -> !Character.isIdeographic(cp))) {
+            return contains(bigrams, term) ? 1 : 0;
+        }
+        int pairs = term.length() - 1;
+        int hits = 0;
+        for (int i = 0; i < pairs; i++) {
+            if (contains(bigrams, term.substring(i, i + 2))) {
+                hits++;
+            }
+        }
+        return (double) hits / pairs;
+    }
+
+    private TermsEnum vector(int docId, String field) throws IOException {
+        Terms vector = searcher.getIndexReader().termVectors().get(docId, field);
+        return vector == null ? null : vector.iterator();
+    }
+
+    private static boolean contains(TermsEnum terms, String term) throws IOException {
+        return terms != null && terms.seekExact(new BytesRef(term));
     }
 
     private double idf(String term) throws IOException {
