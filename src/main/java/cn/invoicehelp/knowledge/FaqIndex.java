@@ -76,7 +76,7 @@ final class FaqIndex {
     }
 
     /** Article score plus the score of its closest question; the top {@value #CANDIDATES} articles are re-ranked. */
-    private List<TextIndex.Hit> rank(String query) {
+    List<TextIndex.Hit> rank(String query) {
         Map<String, Float> closestQuestion = new java.util.HashMap<>();
         for (TextIndex.Hit hit : questions.search(query, CANDIDATES * 3, false)) {
             closestQuestion.merge(hit.id().substring(0, hit.id().lastIndexOf('#')), hit.score(), Math::max);
@@ -100,7 +100,7 @@ final class FaqIndex {
         double top = hits.get(0).coverage();
         double bestNearby = hits.stream().limit(3).mapToDouble(TextIndex.Hit::coverage).max().orElse(0);
         return top >= tuning.minCoverage()
-                || (top >= tuning.minCoverage() * 0.6 && bestNearby >= tuning.minCoverage());
+                || (top >= tuning.minCoverage() * 2 / 3 && bestNearby >= tuning.minCoverage());
     }
 
     private String[] snippets(String query, List<TextIndex.Hit> hits) {

@@ -19,12 +19,12 @@ public class FaqProbe {
             if (q.isBlank() || q.equals("query")) {
                 continue;
             }
-            List<TextIndex.Hit> hits = index.textIndex().search(q, 3);
+            List<TextIndex.Hit> hits = index.rank(q).stream().limit(3).toList();
             if (tsv) {
                 StringBuilder row = new StringBuilder(q).append('\t').append(parts.length > 1 ? parts[1] : "?");
                 for (TextIndex.Hit hit : hits) {
-                    row.append('\t').append(hit.id()).append('\t').append(String.format("%.3f\t%.2f", hit.coverage(),
-                            hit.score()));
+                    row.append('\t').append(hit.id()).append('\t').append(String.format("%.3f\t%.2f",
+                            hit.coverage(), hit.score()));
                 }
                 System.out.println(row);
                 continue;
