@@ -24,10 +24,12 @@ import java.util.Set;
 final class FaqIndex {
 
     private static final String BODY = "body";
+    private static final int CANDIDATES = 10;
     private static final String SNIPPET_FIELD = "snippet" + ChineseAnalyzers.BIGRAMS;
 
     private final Map<String, FaqArticle> articles = new LinkedHashMap<>();
     private final TextIndex index;
+    private final TextIndex questions;
     private final UnifiedHighlighter highlighter;
     private final Suggestions suggestions;
     private final SearchTuning tuning;
@@ -38,6 +40,8 @@ final class FaqIndex {
         List<TextIndex.Doc> docs = articles.values().stream().map(FaqIndex::toDoc).toList();
         this.index = new TextIndex(docs, TextIndex.boosts("title", tuning.titleBoost(), "q", tuning.questionBoost(),
                 "kw", tuning.keywordBoost(), BODY, tuning.bodyBoost()), synonyms, stopwords, tuning);
+        this.questions = new TextIndex(articles.values().stream().flatMap(FaqIndex::questionDocs).toList(),
+                TextIndex.boosts("q", 1f), synonyms, stopwords, tuning);
         this.highlighter = UnifiedHighlighter.builder(index.searcher(), index.analyzer())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
@@ -52,8 +56,15 @@ final class FaqIndex {
                 Map.of(SNIPPET_FIELD, article.text()));
     }
 
+    /** Each way of asking an article is also its own document: a question close to one phrasing ranks that article up. */
+    private static java.util.stream.Stream<TextIndex.Doc> questionDocs(FaqArticle article) {
+        return java.util.stream.IntStream.range(0, article.questions().size()).mapToObj(i -> new TextIndex.Doc(
+                article.slug() + "#" + i, Map.of("q", List.of(article.questions().get(i))), Map.of()));
+    }
+
     SearchResponse search(String query, int limit) {
-        List<TextIndex.Hit> hits = index.search(query, limit);
+        List<TextIndex.Hit> ranked = rank(query);
+        List<TextIndex.Hit> hits = ranked.subList(0, Math.min(limit, ranked.size()));
         String[] snippets = snippets(query, hits);
         List<SearchHit> results = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
@@ -61,13 +72,35 @@ final class FaqIndex {
             results.add(new SearchHit(article.slug(), article.title(), article.category(), snippets[i],
                     hits.get(i).score()));
         }
-        return new SearchResponse(query, confident(hits) ? hits.get(0).id() : null, results);
+        return new SearchResponse(query, confident(ranked) ? ranked.get(0).id() : null, results);
     }
 
-    /** The best hit is an answer only when it covers most of what was asked and scores clearly above noise. */
+    /** Article score plus the score of its closest question; the top {@value #CANDIDATES} articles are re-ranked. */
+    List<TextIndex.Hit> rank(String query) {
+        Map<String, Float> closestQuestion = new java.util.HashMap<>();
+        for (TextIndex.Hit hit : questions.search(query, CANDIDATES * 3, false)) {
+            closestQuestion.merge(hit.id().substring(0, hit.id().lastIndexOf('#')), hit.score(), Math::max);
+        }
+        return index.search(query, CANDIDATES).stream()
+                .map(hit -> new TextIndex.Hit(hit.docId(), hit.id(),
+                        hit.score() + tuning.closestQuestionWeight() * closestQuestion.getOrDefault(hit.id(), 0f),
+                        hit.coverage()))
+                .sorted(java.util.Comparator.comparingDouble(TextIndex.Hit::score).reversed())
+                .toList();
+    }
+
+    /**
+     * The best hit is an answer when it covers most of what was asked, or when it covers a fair part and another
+     * close article covers most of it (the question is clearly about this knowledge base, in other words).
+     */
     private boolean confident(List<TextIndex.Hit> hits) {
-        return !hits.isEmpty() && hits.get(0).coverage() >= tuning.minCoverage()
-                && hits.get(0).score() >= tuning.minScore();
+        if (hits.isEmpty() || hits.get(0).score() < tuning.minScore()) {
+            return false;
+        }
+        double top = hits.get(0).coverage();
+        double bestNearby = hits.stream().limit(3).mapToDouble(TextIndex.Hit::coverage).max().orElse(0);
+        return top >= tuning.minCoverage()
+                || (top >= tuning.minCoverage() * 2 / 3 && bestNearby >= tuning.minCoverage());
     }
 
     private String[] snippets(String query, List<TextIndex.Hit> hits) {

@@ -88,6 +88,30 @@ final class Synonyms {
         return added.isEmpty() ? text : text + " " + String.join(" ", added);
     }
 
+    /** A variant found in a text, with the canonical term it stands for. */
+    record Mention(int start, int end, String variant, String canonical) {
+    }
+
+    /** Non-overlapping variant mentions in a lower-cased text, longest variants first. */
+    List<Mention> mentions(String lower) {
+        List<Mention> found = new ArrayList<>();
+        rules.stream()
+                .flatMap(rule -> rule.variants().stream().map(variant -> new Mention(0, 0, variant, rule.canonical())))
+                .sorted((a, b) -> b.variant().length() - a.variant().length())
+                .forEach(candidate -> {
+                    int from = lower.indexOf(candidate.variant());
+                    while (from >= 0) {
+                        int end = from + candidate.variant().length();
+                        int start = from;
+                        if (found.stream().noneMatch(m -> start < m.end() && m.start() < end)) {
+                            found.add(new Mention(start, end, candidate.variant(), candidate.canonical()));
+                        }
+                        from = lower.indexOf(candidate.variant(), end);
+                    }
+                });
+        return found;
+    }
+
     int size() {
         return rules.size();
     }

@@ -13,8 +13,6 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -25,7 +23,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,8 +41,8 @@ import java.util.Set;
 final class TextIndex {
 
     static final String ID = "id";
-    private static final String ALL = "all" + ChineseAnalyzers.WORDS;
-    private static final String ALL_BIGRAMS = "all" + ChineseAnalyzers.BIGRAMS;
+    private static final String ALL = Coverage.WORDS;
+    private static final String ALL_BIGRAMS = Coverage.BIGRAMS;
     private static final FieldType ALL_TYPE = allType();
 
     /** A document to index: its id and the texts of each logical field. */
@@ -57,21 +54,17 @@ final class TextIndex {
     }
 
     private final Analyzer analyzer = ChineseAnalyzers.perField();
-    private final Analyzer words = ChineseAnalyzers.words();
     private final Map<String, Float> boosts;
     private final Synonyms synonyms;
-    private final Set<String> stopwords;
     private final SearchTuning tuning;
     private final IndexSearcher searcher;
-    private final int docCount;
+    private final Coverage coverage;
 
     TextIndex(List<Doc> docs, Map<String, Float> boosts, Synonyms synonyms, Set<String> stopwords,
             SearchTuning tuning) {
         this.boosts = boosts;
         this.synonyms = synonyms;
-        this.stopwords = stopwords;
         this.tuning = tuning;
-        this.docCount = Math.max(docs.size(), 1);
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity());
@@ -82,6 +75,7 @@ final class TextIndex {
             }
             searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(similarity());
+            coverage = new Coverage(searcher.getIndexReader(), synonyms, stopwords);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,13 +126,19 @@ final class TextIndex {
     }
 
     List<Hit> search(String text, int limit) {
+        return search(text, limit, true);
+    }
+
+    /** Ranked documents; coverage is only computed when asked for (it reads each hit's term vectors). */
+    List<Hit> search(String text, int limit, boolean withCoverage) {
         try {
             ScoreDoc[] top = searcher.search(query(text), Math.max(limit, 1)).scoreDocs;
-            List<String> questionTerms = contentTerms(text);
+            List<Coverage.QuestionTerm> questionTerms = withCoverage ? coverage.terms(text) : List.of();
             List<Hit> hits = new ArrayList<>(top.length);
             for (ScoreDoc scoreDoc : top) {
                 String id = searcher.storedFields().document(scoreDoc.doc).get(ID);
-                hits.add(new Hit(scoreDoc.doc, id, scoreDoc.score, coverage(scoreDoc.doc, questionTerms)));
+                hits.add(new Hit(scoreDoc.doc, id, scoreDoc.score,
+                        withCoverage ? coverage.of(scoreDoc.doc, questionTerms) : 0));
             }
             return hits;
         } catch (IOException e) {
@@ -146,59 +146,8 @@ final class TextIndex {
         }
     }
 
-    /** Word tokens of the question that carry meaning: stopwords and single punctuation dropped. */
-    List<String> contentTerms(String text) {
-        return distinct(ChineseAnalyzers.tokens(words, ALL, synonyms.expand(text))).stream()
-                .filter(term -> !stopwords.contains(term))
-                .toList();
-    }
-
-    private double coverage(int docId, List<String> terms) throws IOException {
-        if (terms.isEmpty()) {
-            return 0;
-        }
-        TermsEnum words = vector(docId, ALL);
-        TermsEnum bigrams = vector(docId, ALL_BIGRAMS);
-        double found = 0;
-        double total = 0;
-        for (String term : terms) {
-            double idf = idf(term);
-            total += idf;
-            found += idf * (contains(words, term) ? 1 : characterOverlap(bigrams, term));
-        }
-        return total == 0 ? 0 : found / total;
-    }
-
-    /**
-     * Share of a word's character bigrams (or its single character) the document has: smartcn may segment the same
-     * text differently in a question and in an article (数电票 vs 数电|票), which must not count as a missing word.
-     */
-    private static double characterOverlap(TermsEnum bigrams, String term) throws IOException {
-        if (term.length() == 1 || term.codePoints().anyMatch(cp -> !Character.isIdeographic(cp))) {
-            return contains(bigrams, term) ? 1 : 0;
-        }
-        int pairs = term.length() - 1;
-        int hits = 0;
-        for (int i = 0; i < pairs; i++) {
-            if (contains(bigrams, term.substring(i, i + 2))) {
-                hits++;
-            }
-        }
-        return (double) hits / pairs;
-    }
-
-    private TermsEnum vector(int docId, String field) throws IOException {
-        Terms vector = searcher.getIndexReader().termVectors().get(docId, field);
-        return vector == null ? null : vector.iterator();
-    }
-
-    private static boolean contains(TermsEnum terms, String term) throws IOException {
-        return terms != null && terms.seekExact(new BytesRef(term));
-    }
-
-    private double idf(String term) throws IOException {
-        int df = searcher.getIndexReader().docFreq(new Term(ALL, term));
-        return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+    List<Coverage.QuestionTerm> contentTerms(String text) {
+        return coverage.terms(text);
     }
 
     IndexSearcher searcher() {

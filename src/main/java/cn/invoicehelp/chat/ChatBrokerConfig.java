@@ -1,0 +1,73 @@
+package cn.invoicehelp.chat;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * STOMP endpoint and broker, all in one place: the in-memory broker today; the production RabbitMQ relay replaces
+ * {@link #configureMessageBroker} only.
+ */
+@Configuration
+@EnableWebSocketMessageBroker
+class ChatBrokerConfig implements WebSocketMessageBrokerConfigurer {
+
+    private final ChatProperties properties;
+    private final TokenInterceptor tokens;
+    private final JsonMapper json;
+
+    private final MessageChannel clientOutbound;
+
+    ChatBrokerConfig(ChatProperties properties, TokenInterceptor tokens, JsonMapper json,
+                     @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
+        this.properties = properties;
+        this.tokens = tokens;
+        this.json = json;
+        this.clientOutbound = clientOutbound;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/ws/chat").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+        registry.setErrorHandler(new StompErrors(json));
+        // Frames of one connection are handled in the order they arrived: message 1 is echoed before message 2.
+        registry.setPreserveReceiveOrder(true);
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        long heartbeat = properties.broker().heartbeatMillis();
+        var broker = registry.enableSimpleBroker("/queue");
+        if (heartbeat > 0) {
+            var scheduler = new ThreadPoolTaskScheduler();
+            scheduler.setPoolSize(1);
+            scheduler.setThreadNamePrefix("chat-heartbeat-");
+            scheduler.initialize();
+            broker.setHeartbeatValue(new long[] {heartbeat, heartbeat}).setTaskScheduler(scheduler);
+        }
+        registry.configureBrokerChannel().interceptors(new SubscriptionReceipts(clientOutbound));
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.setUserDestinationPrefix("/user");
+        // Events of one connection leave in the order they were stored (seq order).
+        registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(tokens);
+        registration.taskExecutor().corePoolSize(properties.broker().taskPoolSize());
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.taskExecutor().corePoolSize(properties.broker().taskPoolSize());
+    }
+}

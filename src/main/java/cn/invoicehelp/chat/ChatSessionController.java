@@ -1,0 +1,96 @@
+package cn.invoicehelp.chat;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Opens chat sessions and replays the events a client missed. */
+@RestController
+@RequestMapping("/api/chat/sessions")
+class ChatSessionController {
+
+    static final int MAX_REPLAY = 1000;
+
+    record OpenRequest(String pageUrl, String locale) {
+    }
+
+    private final ChatSessions sessions;
+    private final EventLog log;
+
+    ChatSessionController(ChatSessions sessions, EventLog log) {
+        this.sessions = sessions;
+        this.log = log;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> open(@RequestBody(required = false) OpenRequest request) {
+        String pageUrl = request == null ? null : request.pageUrl();
+        String locale = request == null ? null : request.locale();
+        if (pageUrl != null && pageUrl.length() > 2000) {
+            throw new ChatApiErrors.BadRequest("pageUrl 太长（最多 2000 个字符）。");
+        }
+        if (locale != null && !locale.matches("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,3}")) {
+            throw new ChatApiErrors.BadRequest("locale 格式不正确，例如 zh-CN。");
+        }
+        ChatSessions.Created created = sessions.open(pageUrl, locale);
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(Map.of("conversationId", created.conversationId(), "token", created.token()));
+    }
+
+    @GetMapping("/{conversationId}/events")
+    ResponseEntity<List<EventView>> events(@PathVariable String conversationId,
+                                           @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                                           String authorization,
+                                           @RequestParam(required = false) String afterSeq,
+                                           @RequestParam(required = false) String limit) {
+        UUID conversation = authorize(conversationId, authorization);
+        long after = number(afterSeq, 0, Long.MAX_VALUE, 0, "afterSeq 必须是不小于 0 的整数。");
+        int max = (int) number(limit, 1, MAX_REPLAY, MAX_REPLAY, "limit 必须是 1 到 " + MAX_REPLAY + " 之间的整数。");
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(log.after(conversation, after, max));
+    }
+
+    /** 401 without a valid token, 403 for another conversation's token, 404 for an unknown conversation. */
+    private UUID authorize(String conversationId, String authorization) {
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7) : null;
+        UUID owned = sessions.conversationOf(token).orElseThrow(ChatApiErrors.Unauthorized::new);
+        UUID requested;
+        try {
+            requested = UUID.fromString(conversationId);
+        } catch (IllegalArgumentException e) {
+            throw new ChatApiErrors.NotFound();
+        }
+        if (owned.equals(requested)) {
+            return owned;
+        }
+        throw sessions.exists(requested) ? new ChatApiErrors.Forbidden() : new ChatApiErrors.NotFound();
+    }
+
+    private static long number(String value, long min, long max, long absent, String error) {
+        if (value == null) {
+            return absent;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n < min || n > max) {
+                throw new ChatApiErrors.BadRequest(error);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ChatApiErrors.BadRequest(error);
+        }
+    }
+}

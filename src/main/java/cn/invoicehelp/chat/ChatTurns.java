@@ -1,0 +1,131 @@
+package cn.invoicehelp.chat;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One visitor message: checked, echoed once (retries with the same clientMessageId are answered with the stored
+ * echo), then answered by the bot, unless the conversation waits for a person. Every event is stored before it is sent.
+ */
+@Service
+class ChatTurns {
+
+    static final String SLOW_DOWN = "您发送得太快了，请稍等几秒再发送。";
+    static final String HANDOFF_NOTICE = "您的问题已转交人工客服，工作人员会在这里回复您，请稍候。您可以继续补充说明。";
+
+    private final EventLog log;
+    private final EventSender sender;
+    private final AssistantGateway assistant;
+    private final RateLimiter limiter;
+    private final ConversationQueues queues;
+    private final ApplicationEventPublisher publisher;
+    private final JsonMapper json;
+    private final int maxTextLength;
+
+    ChatTurns(EventLog log, EventSender sender, AssistantGateway assistant, RateLimiter limiter,
+              ConversationQueues queues, ApplicationEventPublisher publisher, JsonMapper json,
+              ChatProperties properties) {
+        this.log = log;
+        this.sender = sender;
+        this.assistant = assistant;
+        this.limiter = limiter;
+        this.queues = queues;
+        this.publisher = publisher;
+        this.json = json;
+        this.maxTextLength = properties.maxTextLength();
+    }
+
+    /** Handles one SEND frame; returns at once, the turn runs in the conversation's queue. */
+    void receive(UUID conversationId, byte[] payload) {
+        IncomingMessage message = IncomingMessage.parse(payload, json, maxTextLength);
+        if (!limiter.tryMessage(conversationId)) {
+            queues.submit(conversationId, () -> reject(conversationId, message.clientMessageId(), SLOW_DOWN));
+        } else if (!message.valid()) {
+            queues.submit(conversationId, () -> reject(conversationId, message.clientMessageId(), message.error()));
+        } else {
+            queues.submit(conversationId, () -> turn(conversationId, message));
+        }
+    }
+
+    /** Sends an error event (stored, with a seq); a client that keeps flooding stops getting them. */
+    void reject(UUID conversationId, String clientMessageId, String text) {
+        if (limiter.tryError(conversationId)) {
+            sender.send(conversationId, log.append(conversationId,
+                    locked -> locked.append(NewEvent.error(text, clientMessageId))));
+        }
+    }
+
+    private void turn(UUID conversationId, IncomingMessage message) {
+        Question question = new Question();
+        sender.send(conversationId, log.append(conversationId, locked -> {
+            Optional<ChatEvent> seen = locked.echoOf(message.clientMessageId());
+            ChatEvent echo;
+            if (seen.isPresent()) {
+                echo = seen.get();
+                locked.resend(echo);
+            } else {
+                String text = message.action() == null ? message.text() : locked.labelOf(message.action());
+                echo = locked.append(NewEvent.userMessage(text, message.clientMessageId(), message.action()));
+            }
+            if (echo.isAnswered()) {
+                return;
+            }
+            if (locked.conversation.handoffPending()) {
+                if (locked.conversation.takeHandoffNotice()) {
+                    locked.append(NewEvent.system("message", HANDOFF_NOTICE, null));
+                }
+                locked.markAnswered(echo.id());
+                return;
+            }
+            // New message, or one stored before a crash but never answered: the bot answers it (once).
+            question.echoId = echo.id();
+            question.text = echo.action() == null ? echo.text() : null;
+            question.action = echo.action();
+        }));
+        if (question.echoId != null) {
+            answer(conversationId, question);
+        }
+    }
+
+    private void answer(UUID conversationId, Question question) {
+        List<NewEvent> replies = assistant.reply(conversationId, question.text, question.action);
+        sender.send(conversationId, log.append(conversationId, locked -> {
+            locked.markAnswered(question.echoId);
+            if (locked.conversation.handoffPending()) {
+                return; // a person took over while the bot was thinking: no double talk
+            }
+            NewEvent handoff = null;
+            for (NewEvent reply : replies) {
+                locked.append(reply);
+                if ("handoff".equals(reply.type()) && handoff == null) {
+                    handoff = reply;
+                }
+            }
+            if (handoff != null) {
+                locked.conversation.handoffRequested();
+                publisher.publishEvent(handoffRequested(locked, handoff));
+            }
+        }));
+    }
+
+    private HandoffRequested handoffRequested(EventLog.Locked locked, NewEvent handoff) {
+        List<HandoffRequested.Line> transcript = locked.all().stream()
+                .filter(e -> !"error".equals(e.type()) && !"typing".equals(e.type()) && e.text() != null)
+                .map(e -> new HandoffRequested.Line(e.sender(), e.text(), e.createdAt()))
+                .toList();
+        return new HandoffRequested(locked.conversation.id(), transcript, log.card(handoff.cardJson()), Instant.now());
+    }
+
+    /** What the bot is asked, filled in inside the transaction. */
+    private static final class Question {
+        Long echoId;
+        String text;
+        String action;
+    }
+}

@@ -1,0 +1,74 @@
+package cn.invoicehelp.chat;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the turns of one conversation one after the other (echo, then the bot's answer, then the next message) on a
+ * shared pool, so a slow assistant never blocks the STOMP inbound threads or other conversations.
+ */
+@Component
+class ConversationQueues implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationQueues.class);
+
+    private final ExecutorService pool;
+    private final Map<UUID, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+
+    ConversationQueues(ChatProperties properties) {
+        this.pool = Executors.newFixedThreadPool(properties.workers(),
+                new org.springframework.scheduling.concurrent.CustomizableThreadFactory("chat-turn-"));
+    }
+
+    void submit(UUID conversationId, Runnable task) {
+        CompletableFuture<Void> next = tails.compute(conversationId, (id, tail) ->
+                (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
+                        .handleAsync((ignored, failure) -> {
+                            run(id, task);
+                            return null;
+                        }, pool));
+        next.whenComplete((ignored, failure) -> tails.remove(conversationId, next));
+    }
+
+    private static void run(UUID conversationId, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("Chat turn failed in conversation {}", conversationId, e);
+        }
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Lets turns already accepted finish while the database is still there. */
+    @Override
+    public void stop() {
+        running = false;
+        pool.shutdown();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

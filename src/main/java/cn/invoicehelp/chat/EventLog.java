@@ -1,0 +1,119 @@
+package cn.invoicehelp.chat;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The conversation's event log. Appends run in one transaction holding the conversation row lock, so seqs are
+ * 1, 2, 3 ... without gaps or collisions even with several writers; the caller sends only after the commit.
+ */
+@Component
+class EventLog {
+
+    private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final Conversations conversations;
+    private final ChatEvents events;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    EventLog(Conversations conversations, ChatEvents events, TransactionTemplate tx, JsonMapper json) {
+        this.conversations = conversations;
+        this.events = events;
+        this.tx = tx;
+        this.json = json;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Runs {@code work} on the locked conversation; returns the events to send, in seq order, once committed. */
+    List<EventView> append(UUID conversationId, Consumer<Locked> work) {
+        List<ChatEvent> appended = tx.execute(status -> {
+            Conversation conversation = conversations.lockById(conversationId)
+                    .orElseThrow(() -> new IllegalStateException("no conversation " + conversationId));
+            Locked locked = new Locked(conversation);
+            work.accept(locked);
+            return locked.toSend;
+        });
+        return appended.stream().map(this::view).toList();
+    }
+
+    List<EventView> after(UUID conversationId, long afterSeq, int limit) {
+        return events.findByConversationIdAndSeqGreaterThanOrderBySeq(conversationId, afterSeq, Limit.of(limit))
+                .stream().map(this::view).toList();
+    }
+
+    EventView view(ChatEvent e) {
+        return new EventView(e.seq(), e.type(), e.sender(), e.text(), e.clientMessageId(), e.action(),
+                e.quickReplies() == null ? null : json.readValue(e.quickReplies(), LIST),
+                e.card() == null ? null : json.readValue(e.card(), MAP), e.createdAt());
+    }
+
+    Map<String, Object> card(String cardJson) {
+        return cardJson == null ? null : json.readValue(cardJson, MAP);
+    }
+
+    String toJson(Object value) {
+        return value == null ? null : json.writeValueAsString(value);
+    }
+
+    /** A conversation locked for this transaction. */
+    final class Locked {
+
+        final Conversation conversation;
+        private final List<ChatEvent> toSend = new ArrayList<>();
+
+        private Locked(Conversation conversation) {
+            this.conversation = conversation;
+        }
+
+        ChatEvent append(NewEvent event) {
+            var now = clock.instant();
+            ChatEvent stored = events.save(new ChatEvent(conversation.id(), conversation.nextSeq(now), event, now));
+            toSend.add(stored);
+            return stored;
+        }
+
+        /** Sends an already stored event again (answer to a retried message), without a new seq. */
+        void resend(ChatEvent stored) {
+            toSend.add(stored);
+        }
+
+        void markAnswered(long eventId) {
+            events.findById(eventId).ifPresent(ChatEvent::answered);
+        }
+
+        /** Stored echo of a visitor message, if this clientMessageId was seen before. */
+        java.util.Optional<ChatEvent> echoOf(String clientMessageId) {
+            return events.findByConversationIdAndClientMessageId(conversation.id(), clientMessageId);
+        }
+
+        List<ChatEvent> all() {
+            return events.findByConversationIdOrderBySeq(conversation.id());
+        }
+
+        /** Label of the quick reply the visitor picked, looked up in the latest bot offers. */
+        String labelOf(String action) {
+            for (ChatEvent offer : events.findByConversationIdAndSenderAndQuickRepliesIsNotNullOrderBySeqDesc(
+                    conversation.id(), "bot", Limit.of(20))) {
+                for (Map<String, Object> reply : json.readValue(offer.quickReplies(), LIST)) {
+                    if (action.equals(reply.get("action")) && reply.get("label") instanceof String label) {
+                        return label;
+                    }
+                }
+            }
+            return action;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package cn.invoicehelp.invoice;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams a CSV of invoices into the directory in batches: new rows are inserted, changed rows updated, identical
+ * rows left alone. A bad row is reported with its line number and never stops the good ones.
+ */
+@Component
+class InvoiceImporter {
+
+    static final int BATCH = 1000;
+    private static final String COLUMNS = "code, number, type, issue_date, amount_excl_tax, tax, total, check_code, "
+            + "seller_name, seller_tax_id, buyer_name, buyer_tax_id, status, entered_at";
+    private static final String INSERT = "INSERT INTO invoice (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String UPDATE = "UPDATE invoice SET type=?, issue_date=?, amount_excl_tax=?, tax=?, total=?, "
+            + "check_code=?, seller_name=?, seller_tax_id=?, buyer_name=?, buyer_tax_id=?, status=?, entered_at=? "
+            + "WHERE code=? AND number=?";
+
+    /** Counts of one import; {@code rejected} lists the bad rows (capped, see {@link ImportResult#MAX_REJECTED}). */
+    record ImportResult(long inserted, long updated, long unchanged, List<Rejection> rejected, long rejectedCount) {
+        static final int MAX_REJECTED = 1000;
+    }
+
+    record Rejection(int line, String reason) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    InvoiceImporter(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    ImportResult importCsv(Reader reader) throws IOException {
+        CsvRecords records = new CsvRecords(reader);
+        Tally tally = new Tally();
+        CsvRecords.Row header = records.next();
+        if (header == null || !String.join(",", header.fields()).strip().replace("\uFEFF", "")
+                .equalsIgnoreCase(ImportRow.HEADER)) {
+            tally.reject(1, "第一行应为表头: " + ImportRow.HEADER);
+            return tally.result();
+        }
+        Map<String, Pending> batch = new LinkedHashMap<>();
+        for (CsvRecords.Row row = records.next(); row != null; row = records.next()) {
+            try {
+                ImportRow parsed = ImportRow.parse(row.fields());
+                Pending earlier = batch.get(parsed.key());
+                if (earlier != null && earlier.row().sameAs(parsed)) {
+                    tally.unchanged++;
+                } else {
+                    batch.put(parsed.key(), new Pending(row.line(), parsed));
+                }
+            } catch (ImportRow.Rejected e) {
+                tally.reject(row.line(), e.getMessage());
+            }
+            if (batch.size() >= BATCH) {
+                store(batch, tally);
+            }
+        }
+        store(batch, tally);
+        return tally.result();
+    }
+
+    private record Pending(int line, ImportRow row) {
+    }
+
+    private void store(Map<String, Pending> batch, Tally tally) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Pending> rows = new ArrayList<>(batch.values());
+        batch.clear();
+        try {
+            transactions.executeWithoutResult(status -> write(rows, tally.copy()).applyTo(tally));
+        } catch (RuntimeException batchFailed) {
+            // One row the database refuses must not cost the others: retry them one by one.
+            for (Pending row : rows) {
+                try {
+                    transactions.executeWithoutResult(status -> write(List.of(row), tally.copy()).applyTo(tally));
+                } catch (RuntimeException e) {
+                    tally.reject(row.line(), "数据库拒绝了这一行: " + rootMessage(e));
+                }
+            }
+        }
+    }
+
+    private Tally write(List<Pending> rows, Tally counts) {
+        Map<String, ImportRow> existing = existing(rows);
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (Pending pending : rows) {
+            ImportRow row = pending.row();
+            ImportRow stored = existing.get(row.key());
+            if (stored == null) {
+                inserts.add(values(row));
+            } else if (!stored.sameAs(row)) {
+                updates.add(updateValues(row));
+            } else {
+                counts.unchanged++;
+            }
+        }
+        jdbc.batchUpdate(INSERT, inserts);
+        jdbc.batchUpdate(UPDATE, updates);
+        counts.inserted += inserts.size();
+        counts.updated += updates.size();
+        return counts;
+    }
+
+    private Map<String, ImportRow> existing(List<Pending> rows) {
+        List<String> numbers = rows.stream().map(p -> p.row().number()).distinct().toList();
+        String marks = String.join(",", Collections.nCopies(numbers.size(), "?"));
+        Map<String, ImportRow> found = new HashMap<>();
+        jdbc.query("SELECT " + COLUMNS + " FROM invoice WHERE number IN (" + marks + ")", rs -> {
+            ImportRow row = fromResultSet(rs);
+            found.put(row.key(), row);
+        }, numbers.toArray());
+        return found;
+    }
+
+    private static ImportRow fromResultSet(ResultSet rs) throws SQLException {
+        return new ImportRow(rs.getString(1), rs.getString(2), InvoiceType.valueOf(rs.getString(3)),
+                rs.getDate(4).toLocalDate(), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                InvoiceStatus.valueOf(rs.getString(13)), rs.getObject(14, java.time.OffsetDateTime.class));
+    }
+
+    private static Object[] values(ImportRow r) {
+        return new Object[] {r.code(), r.number(), r.type().name(), Date.valueOf(r.issueDate()), r.amountExclTax(),
+                r.tax(), r.total(), r.checkCode(), r.sellerName(), r.sellerTaxId(), r.buyerName(), r.buyerTaxId(),
+                r.status().name(), r.enteredAt()};
+    }
+
+    private static Object[] updateValues(ImportRow r) {
+        return new Object[] {r.type().name(), Date.valueOf(r.issueDate()), r.amountExclTax(), r.tax(), r.total(),
+                r.checkCode(), r.sellerName(), r.sellerTaxId(), r.buyerName(), r.buyerTaxId(), r.status().name(),
+                r.enteredAt(), r.code(), r.number()};
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        return message.length() > 200 ? message.substring(0, 200) : message;
+    }
+
+    /** Running counts; a batch works on a copy that is applied only when its transaction commits. */
+    private static final class Tally {
+        long inserted;
+        long updated;
+        long unchanged;
+        long rejectedCount;
+        final List<Rejection> rejected = new ArrayList<>();
+
+        void reject(int line, String reason) {
+            rejectedCount++;
+            if (rejected.size() < ImportResult.MAX_REJECTED) {
+                rejected.add(new Rejection(line, reason));
+            }
+        }
+
+        Tally copy() {
+            Tally copy = new Tally();
+            copy.inserted = inserted;
+            copy.updated = updated;
+            copy.unchanged = unchanged;
+            return copy;
+        }
+
+        void applyTo(Tally target) {
+            target.inserted = inserted;
+            target.updated = updated;
+            target.unchanged = unchanged;
+        }
+
+        ImportResult result() {
+            return new ImportResult(inserted, updated, unchanged, List.copyOf(rejected), rejectedCount);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package cn.invoicehelp.invoice;
+
+import cn.invoicehelp.invoice.VerificationResult.Outcome;
+import cn.invoicehelp.invoice.VerificationResult.Problem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lookup, in the order the national platform applies its rules: input format and required fields, region,
+ * time window, the daily limit per invoice, then the directory itself.
+ */
+@Service
+class InvoiceVerifier implements InvoiceVerification {
+
+    private final Invoices invoices;
+    private final LookupCounter counter;
+    private final InvoiceProperties properties;
+    private final Clock clock;
+
+    InvoiceVerifier(Invoices invoices, LookupCounter counter, InvoiceProperties properties, Clock clock) {
+        this.invoices = invoices;
+        this.counter = counter;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public VerificationResult verify(VerificationRequest request) {
+        LocalDate today = LocalDate.now(clock.withZone(InvoiceClock.BEIJING));
+        InvoiceInput in = InvoiceInput.of(request);
+        InvoiceRules.Checked checked = InvoiceRules.check(in, today);
+        if (!checked.problems().isEmpty() || checked.type().isEmpty()) {
+            return Explanations.invalid(checked.problems());
+        }
+        InvoiceType type = checked.type().get();
+        String region = in.digitalNumber() ? InvoiceCodes.regionOfDigitalNumber(in.number())
+                : InvoiceCodes.regionOfCode(in.code());
+        if (!InvoiceCodes.beijing(region)) {
+            return Explanations.otherRegion(region, Regions.name(region));
+        }
+        if (in.issueDate().isBefore(today.minusYears(properties.windowYears()))) {
+            return Explanations.outOfWindow(properties.windowYears());
+        }
+        if (counter.increment(in.code(), in.number(), today) > properties.dailyLookups()) {
+            return Explanations.limitExceeded(properties.dailyLookups());
+        }
+        Optional<Invoice> found = invoices.findByCodeAndNumber(in.code(), in.number());
+        if (found.isEmpty()) {
+            return in.issueDate().equals(today) ? Explanations.tooEarly() : Explanations.notFound(type);
+        }
+        List<Problem> differences = Comparison.differences(found.get(), in);
+        return differences.isEmpty() ? Explanations.found(found.get()) : Explanations.mismatch(differences);
+    }
+
+    @Override
+    public List<String> missingFields(VerificationRequest request) {
+        InvoiceInput in = InvoiceInput.of(request);
+        List<String> missing = new ArrayList<>();
+        InvoiceRules.check(in, LocalDate.now(clock.withZone(InvoiceClock.BEIJING))).problems().stream()
+                .map(Problem::field)
+                .filter(field -> !field.equals("type"))
+                .distinct()
+                .forEach(missing::add);
+        return missing;
+    }
+}

@@ -1,0 +1,58 @@
+package cn.invoicehelp.chat;
+
+import cn.invoicehelp.assistant.Assistant;
+import cn.invoicehelp.assistant.Reply;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A predictable assistant for the transport tests: echoes text as "收到：…", hands off on the action "handoff".
+ * Primary, so the transport tests keep this behaviour even next to the real assistant.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class ChatTestAssistant {
+
+    static final Reply.QuickReply HANDOFF = new Reply.QuickReply("转人工", "handoff");
+    static final Reply.QuickReply CHECK = new Reply.QuickReply("查验发票", "check");
+
+    @Bean
+    @Primary
+    EchoAssistant echoAssistant() {
+        return new EchoAssistant();
+    }
+
+    static class EchoAssistant implements Assistant {
+
+        private final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+        @Override
+        public List<Reply> greet(UUID conversationId) {
+            return List.of(new Reply("message", "您好，请问有什么可以帮您？", List.of(CHECK, HANDOFF), null));
+        }
+
+        @Override
+        public List<Reply> reply(UUID conversationId, String text, String action) {
+            calls.computeIfAbsent(conversationId, id -> new AtomicInteger()).incrementAndGet();
+            if ("handoff".equals(action)) {
+                return List.of(new Reply("handoff", "正在为您转接人工客服。", null,
+                        Map.of("kind", "handoff", "stepsDone", List.of("查验发票", "核对销售方"))));
+            }
+            if (action != null) {
+                return List.of(new Reply("message", "选项：" + action, List.of(HANDOFF), null));
+            }
+            return List.of(new Reply("message", "收到：" + text, null, null));
+        }
+
+        int calls(UUID conversationId) {
+            AtomicInteger n = calls.get(conversationId);
+            return n == null ? 0 : n.get();
+        }
+    }
+}

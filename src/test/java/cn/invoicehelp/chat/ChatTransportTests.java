@@ -1,0 +1,167 @@
+package cn.invoicehelp.chat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static cn.invoicehelp.chat.ChatClient.from;
+import static cn.invoicehelp.chat.ChatClient.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ChatSocketTest
+class ChatTransportTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ChatTestAssistant.EchoAssistant assistant;
+
+    ChatClient client;
+
+    @BeforeEach
+    void client() {
+        client = new ChatClient(port);
+    }
+
+    @Test
+    void newSessionGetsSecretTokenAndGreetingThroughReplay() {
+        ChatClient.Session session = client.open();
+
+        assertThat(session.token()).matches("[A-Za-z0-9_-]{43,}");
+        List<JsonNode> events = client.replay(session, 0);
+        assertThat(events).isNotEmpty();
+        JsonNode greeting = events.get(0);
+        assertThat(greeting.get("seq").asLong()).isEqualTo(1);
+        assertThat(greeting.get("type").asString()).isEqualTo("message");
+        assertThat(greeting.get("sender").asString()).isEqualTo("bot");
+        assertThat(greeting.get("text").asString()).isNotBlank();
+        assertThat(greeting.get("quickReplies").get(0).get("action").asString()).isEqualTo("check");
+        assertThat(greeting.has("createdAt")).isTrue();
+        assertThat(greeting.has("card")).as("null fields are omitted").isFalse();
+    }
+
+    @Test
+    void acceptsPageUrlAndLocaleAndRejectsMalformedBody() {
+        assertThat(client.post("/api/chat/sessions", "{\"pageUrl\":\"https://fp.example/cx\",\"locale\":\"zh-CN\"}")
+                .statusCode()).isEqualTo(201);
+        var bad = client.post("/api/chat/sessions", "{\"pageUrl\":");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("JSON").doesNotContain("Exception");
+    }
+
+    @Test
+    void echoesTheMessageOnceAndTheBotAnswers() {
+        ChatClient.Session session = client.open();
+        try (var connection = client.connect(session.token())) {
+            String id = connection.sendText("我的发票在北京系统里查不到");
+
+            JsonNode echo = connection.await(from("user"));
+            JsonNode reply = connection.await(from("bot"));
+
+            assertThat(echo.get("clientMessageId").asString()).isEqualTo(id);
+            assertThat(echo.get("text").asString()).isEqualTo("我的发票在北京系统里查不到");
+            assertThat(echo.get("seq").asLong()).isEqualTo(2);
+            assertThat(reply.get("text").asString()).isEqualTo("收到：我的发票在北京系统里查不到");
+            assertThat(reply.get("seq").asLong()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void quickReplyIsEchoedWithItsLabel() {
+        ChatClient.Session session = client.open();
+        try (var connection = client.connect(session.token())) {
+            connection.sendAction("check");
+
+            JsonNode echo = connection.await(from("user"));
+            assertThat(echo.get("text").asString()).isEqualTo("查验发票");
+            assertThat(echo.get("action").asString()).isEqualTo("check");
+            assertThat(connection.await(from("bot")).get("text").asString()).isEqualTo("选项：check");
+        }
+    }
+
+    @Test
+    void resentMessageIsStoredAndAnsweredOnlyOnce() {
+        ChatClient.Session session = client.open();
+        UUID conversation = UUID.fromString(session.conversationId());
+        try (var connection = client.connect(session.token())) {
+            String id = UUID.randomUUID().toString();
+            connection.sendText(id, "第一次");
+            JsonNode echo = connection.await(from("user"));
+            connection.await(from("bot"));
+
+            connection.sendText(id, "第一次");
+            JsonNode again = connection.await(from("user"));
+            connection.sendText("下一条");
+            connection.await(e -> e.path("text").asString("").equals("收到：下一条"));
+
+            assertThat(again.get("seq").asLong()).isEqualTo(echo.get("seq").asLong());
+            assertThat(connection.received()).filteredOn(from("bot")).hasSize(2);
+        }
+        List<JsonNode> log = client.replay(session, 0);
+        assertThat(log).filteredOn(e -> e.path("clientMessageId").asString("").length() > 0).hasSize(2);
+        assertThat(assistant.calls(conversation)).isEqualTo(2);
+    }
+
+    @Test
+    void reconnectingClientReplaysWhatItMissedWithoutGapsOrDuplicates() {
+        ChatClient.Session session = client.open();
+        long lastSeen;
+        try (var first = client.connect(session.token())) {
+            first.sendText("上线时的消息");
+            lastSeen = first.await(from("bot")).get("seq").asLong();
+        }
+        // While the first client is away, the conversation goes on over another connection.
+        try (var other = client.connect(session.token())) {
+            other.sendText("离线期间一");
+            other.await(e -> e.path("text").asString("").equals("收到：离线期间一"));
+            other.sendText("离线期间二");
+            other.await(e -> e.path("text").asString("").equals("收到：离线期间二"));
+        }
+
+        List<JsonNode> missed = client.replay(session, lastSeen);
+
+        assertThat(missed).extracting(e -> e.get("seq").asLong())
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 4).mapToObj(i -> lastSeen + i).toList());
+        assertThat(missed).extracting(e -> e.get("text").asString())
+                .containsExactly("离线期间一", "收到：离线期间一", "离线期间二", "收到：离线期间二");
+        try (var back = client.connect(session.token())) {
+            back.sendText("我回来了");
+            assertThat(back.await(from("user")).get("seq").asLong()).isEqualTo(lastSeen + 5);
+        }
+    }
+
+    @Test
+    void refusesConnectionsWithoutAValidToken() {
+        for (String token : new String[] {null, "not-a-real-token"}) {
+            var refusal = client.refusal(token);
+            assertThat(refusal).as("ERROR frame for token %s", token).isNotNull();
+            assertThat(refusal.getFirst("message")).isEqualTo("unauthorized");
+        }
+        assertThat(client.refusal(client.open().token())).as("a valid token connects").isNull();
+    }
+
+    @Test
+    void replayNeedsTheConversationsOwnToken() {
+        ChatClient.Session mine = client.open();
+        ChatClient.Session theirs = client.open();
+        String id = mine.conversationId();
+
+        assertThat(client.replayRaw(id, null, "0").statusCode()).isEqualTo(401);
+        assertThat(client.replayRaw(id, "Bearer wrong", "0").statusCode()).isEqualTo(401);
+        assertThat(client.replayRaw(id, "Bearer " + theirs.token(), "0").statusCode()).isEqualTo(403);
+        assertThat(client.replayRaw(UUID.randomUUID().toString(), "Bearer " + mine.token(), "0").statusCode())
+                .isEqualTo(404);
+        var bad = client.replayRaw(id, "Bearer " + mine.token(), "abc");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("afterSeq");
+        assertThat(client.replayRaw(id, "Bearer " + mine.token(), "-1").statusCode()).isEqualTo(400);
+        assertThat(client.replayRaw(id, "Bearer " + mine.token(), null).statusCode()).isEqualTo(200);
+    }
+}
