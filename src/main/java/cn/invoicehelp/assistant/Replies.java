@@ -40,7 +40,8 @@ final class Replies {
     }
 
     static List<QuickReply> withHandoff(List<QuickReply> quickReplies) {
-        if (quickReplies == null || quickReplies.isEmpty() || quickReplies.contains(HANDOFF)) {
+        if (quickReplies == null || quickReplies.isEmpty()
+                || quickReplies.stream().anyMatch(q -> q.label().equals(HANDOFF.label()))) {
             return quickReplies == null ? List.of() : List.copyOf(quickReplies);
         }
         List<QuickReply> all = new ArrayList<>(quickReplies);

@@ -68,6 +68,47 @@ class AssistantIntegrationTests {
         assertThat(resumed.quickReplies()).extracting(Reply.QuickReply::action).contains("step:network:ok");
     }
 
+    // Sample invoices documented by the invoice module (DemoInvoices.samples).
+
+    @Test
+    void wholeSelfCheckWalkEndsInARealLookupThatFindsTheInvoice() {
+        assistant.reply(id, null, "flow:self-check");
+        assertThat(last(assistant.reply(id, "网络正常", null)).text()).contains("发票代码");
+        assertThat(last(assistant.reply(id, "代码 1100 2421 30", null)).text()).contains("发票号码");
+        assertThat(last(assistant.reply(id, "12345678", null)).text()).contains("开票日期");
+        assertThat(last(assistant.reply(id, "2024年12月20日", null)).text()).contains("金额");
+        Reply found = last(assistant.reply(id, "1,000.00元", null));
+        assertThat(found.card()).containsEntry("kind", "invoice").containsEntry("result", "FOUND");
+        assertThat(found.text()).isNotBlank();
+        assertThat(found.quickReplies()).extracting(Reply.QuickReply::action).contains("step:invoice:solved");
+        assertThat(last(assistant.reply(id, "谢谢", null)).text()).contains("很高兴");
+    }
+
+    @Test
+    void realMismatchLetsTheUserReenterTheCheckCode() {
+        Reply mismatch = last(assistant.reply(id, "电子普票 代码011002400111 号码23456789 日期2024-08-15 校验码999999", null));
+        assertThat(mismatch.card()).containsEntry("result", "MISMATCH");
+        Reply ask = last(assistant.reply(id, null, "step:invoice:reenter"));
+        assertThat(ask.text()).contains("校验码");
+        Reply found = last(assistant.reply(id, "75477538000103821713", null));
+        assertThat(found.card()).containsEntry("result", "FOUND");
+    }
+
+    @Test
+    void realNotFoundOffersTheNextSelfCheckStep() {
+        Reply notFound = last(assistant.reply(id, "专票 1100242130 号码99999991 开票日期20241220 金额1000", null));
+        assertThat(notFound.card()).containsEntry("result", "NOT_FOUND");
+        assertThat((List<?>) notFound.card().get("nextSteps")).isNotEmpty();
+        assertThat(notFound.quickReplies()).extracting(Reply.QuickReply::action)
+                .contains("step:invoice:continue", "handoff");
+    }
+
+    @Test
+    void digitalInvoiceNeedsNoCode() {
+        Reply found = last(assistant.reply(id, "数电专票 24112000000012345678 2024年11月5日开的 价税合计2260元", null));
+        assertThat(found.card()).containsEntry("result", "FOUND");
+    }
+
     @Test
     void outOfDomainMessagesGetAnHonestAnswerAndTheMenu() {
         Reply reply = last(assistant.reply(id, "推荐一部好看的电影", null));

@@ -84,7 +84,9 @@ class ChatAssistantTests {
         assertThat(tap("step:invoice:continue").text()).contains("类型");
         assertThat(tap("step:type:sure").text()).contains("维护");
         assertThat(say("没有").text()).contains("缓存");
-        assertThat(actions(say("还是不行"))).contains("step:contact:human", "step:contact:report");
+        Reply contact = say("还是不行");
+        assertThat(actions(contact)).contains("step:contact:human", "step:contact:report");
+        assertThat(contact.quickReplies()).extracting(Reply.QuickReply::label).doesNotHaveDuplicates();
         Reply handoff = tap("step:contact:human");
         assertThat(handoff.type()).isEqualTo("handoff");
         assertThat(stepsDone(handoff)).containsExactly("检查网络连接", "核对发票号码和日期",
