@@ -22,6 +22,9 @@ class InvoiceVerificationTests {
     @Autowired
     InvoiceVerification verification;
 
+    @Autowired
+    InvoiceProperties properties;
+
     private VerificationResult verify(String code, String number, String date, String amount, String check) {
         return verification.verify(new VerificationRequest(code, number, date, amount, check, null));
     }
@@ -118,8 +121,8 @@ class InvoiceVerificationTests {
     }
 
     @Test
-    void answersFiveLookupsOfAnInvoiceADayAndRefusesTheSixth() {
-        for (int i = 0; i < 5; i++) {
+    void answersTheConfiguredNumberOfLookupsOfAnInvoiceADayAndRefusesTheNext() {
+        for (int i = 0; i < properties.dailyLookups(); i++) {
             assertThat(verify("1100242130", "11223344", "20241220", "1", null).result()).isEqualTo(Outcome.NOT_FOUND);
         }
         VerificationResult sixth = verify("1100242130", "11223344", "20241220", "1", null);
@@ -130,7 +133,7 @@ class InvoiceVerificationTests {
 
     @Test
     void invalidInputIsNotCountedAgainstTheDailyLimit() {
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < properties.dailyLookups() + 2; i++) {
             assertThat(verify("1100242130", "11223355", "20241220", null, null).result()).isEqualTo(Outcome.INVALID);
         }
         assertThat(verify("1100242130", "11223355", "20241220", "1", null).result()).isEqualTo(Outcome.NOT_FOUND);
