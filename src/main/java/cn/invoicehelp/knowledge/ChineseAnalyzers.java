@@ -62,13 +62,21 @@ final class ChineseAnalyzers {
     }
 
     static Analyzer bigrams() {
+        return bigrams(true);
+    }
+
+    /**
+     * Bigrams, plus single characters: for every character when indexing, only for a lone character when querying
+     * (a query's own unigrams would match nearly every document and cost more than they add).
+     */
+    static Analyzer bigrams(boolean unigrams) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
                 TokenStream stream = new LowerCaseFilter(tokenizer);
                 stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
-                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, true);
+                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, unigrams);
                 return new TokenStreamComponents(tokenizer, stream);
             }
 

@@ -5,6 +5,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -34,6 +36,7 @@ final class Coverage {
     }
 
     private final IndexReader reader;
+    private final LeafReader leaf;
     private final Analyzer words = ChineseAnalyzers.words();
     private final Synonyms synonyms;
     private final Set<String> stopwords;
@@ -41,6 +44,7 @@ final class Coverage {
 
     Coverage(IndexReader reader, Synonyms synonyms, Set<String> stopwords) {
         this.reader = reader;
+        this.leaf = reader.leaves().get(0).reader();
         this.synonyms = synonyms;
         this.stopwords = stopwords;
         this.docCount = Math.max(reader.numDocs(), 1);
@@ -70,24 +74,80 @@ final class Coverage {
                 && (isChinese(term) || term.length() > 2);
     }
 
-    double of(int docId, List<QuestionTerm> terms) {
+    /** Coverage of the question by each of the documents (same order as {@code docIds}). */
+    double[] of(int[] docIds, List<QuestionTerm> terms) {
         try {
-            TermsEnum docWords = vector(docId, WORDS);
-            TermsEnum docBigrams = vector(docId, BIGRAMS);
-            double found = 0;
+            double[] found = new double[docIds.length];
             double total = 0;
             for (QuestionTerm term : terms) {
-                double credit = credit(docWords, docBigrams, term.text());
-                if (term.canonical() != null && credit < 1) {
-                    credit = Math.max(credit, credit(docWords, docBigrams, term.canonical()));
+                double[] credit = credit(docIds, term.text());
+                if (term.canonical() != null) {
+                    double[] canonical = credit(docIds, term.canonical());
+                    for (int i = 0; i < credit.length; i++) {
+                        credit[i] = Math.max(credit[i], canonical[i]);
+                    }
                 }
                 total += term.weight();
-                found += term.weight() * credit;
+                for (int i = 0; i < docIds.length; i++) {
+                    found[i] += term.weight() * credit[i];
+                }
             }
-            return total == 0 ? 0 : found / total;
+            for (int i = 0; i < found.length; i++) {
+                found[i] = total == 0 ? 0 : found[i] / total;
+            }
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** 1 where a document has the word; otherwise the share of its character bigrams it has. */
+    private double[] credit(int[] docIds, String term) throws IOException {
+        double[] credit = new double[docIds.length];
+        boolean[] whole = present(WORDS, term, docIds);
+        boolean all = true;
+        for (int i = 0; i < docIds.length; i++) {
+            credit[i] = whole[i] ? 1 : 0;
+            all &= whole[i];
+        }
+        if (all || !isChinese(term)) {
+            return credit;
+        }
+        List<String> pieces = pieces(term);
+        double share = 1.0 / pieces.size();
+        for (String piece : pieces) {
+            boolean[] has = present(BIGRAMS, piece, docIds);
+            for (int i = 0; i < docIds.length; i++) {
+                if (!whole[i] && has[i]) {
+                    credit[i] += share;
+                }
+            }
+        }
+        return credit;
+    }
+
+    /** Which of the documents contain the term, read from the postings (one seek per term, docs in order). */
+    private boolean[] present(String field, String term, int[] docIds) throws IOException {
+        boolean[] present = new boolean[docIds.length];
+        Terms terms = leaf.terms(field);
+        TermsEnum termsEnum = terms == null ? null : terms.iterator();
+        if (termsEnum == null || !termsEnum.seekExact(new BytesRef(term))) {
+            return present;
+        }
+        Integer[] order = new Integer[docIds.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> docIds[i]));
+        PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+        int current = -1;
+        for (int i : order) {
+            if (current < docIds[i]) {
+                current = postings.advance(docIds[i]);
+            }
+            present[i] = current == docIds[i];
+        }
+        return present;
     }
 
     /** smartcn tokens with adjacent single Chinese characters joined (stopwords break a run). */
@@ -152,23 +212,6 @@ final class Coverage {
         return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
     }
 
-    private static double credit(TermsEnum docWords, TermsEnum docBigrams, String term) throws IOException {
-        if (contains(docWords, term)) {
-            return 1;
-        }
-        if (!isChinese(term)) {
-            return 0;
-        }
-        List<String> pieces = pieces(term);
-        long hits = 0;
-        for (String piece : pieces) {
-            if (contains(docBigrams, piece)) {
-                hits++;
-            }
-        }
-        return (double) hits / pieces.size();
-    }
-
     /** Character bigrams of a Chinese term, or the character itself. */
     private static List<String> pieces(String term) {
         if (term.length() == 1) {
@@ -185,12 +228,5 @@ final class Coverage {
         return term.codePoints().allMatch(Character::isIdeographic);
     }
 
-    private TermsEnum vector(int docId, String field) throws IOException {
-        Terms vector = reader.termVectors().get(docId, field);
-        return vector == null ? null : vector.iterator();
-    }
 
-    private static boolean contains(TermsEnum terms, String term) throws IOException {
-        return terms != null && terms.seekExact(new BytesRef(term));
-    }
 }

@@ -25,6 +25,7 @@ final class FaqIndex {
 
     private static final String BODY = "body";
     private static final int CANDIDATES = 10;
+    private static final int CONFIDENCE_DEPTH = 3;
     private static final String SNIPPET_FIELD = "snippet" + ChineseAnalyzers.BIGRAMS;
 
     private final Map<String, FaqArticle> articles = new LinkedHashMap<>();
@@ -38,8 +39,8 @@ final class FaqIndex {
         this.tuning = tuning;
         loaded.forEach(article -> articles.putIfAbsent(article.slug(), article));
         List<TextIndex.Doc> docs = articles.values().stream().map(FaqIndex::toDoc).toList();
-        this.index = new TextIndex(docs, TextIndex.boosts("title", tuning.titleBoost(), "q", tuning.questionBoost(),
-                "kw", tuning.keywordBoost(), BODY, tuning.bodyBoost()), synonyms, stopwords, tuning);
+        this.index = new TextIndex(docs, TextIndex.boosts("head", tuning.headBoost(), BODY, tuning.bodyBoost()),
+                synonyms, stopwords, tuning);
         this.questions = new TextIndex(articles.values().stream().flatMap(FaqIndex::questionDocs).toList(),
                 TextIndex.boosts("q", 1f), synonyms, stopwords, tuning);
         this.highlighter = UnifiedHighlighter.builder(index.searcher(), index.analyzer())
@@ -51,8 +52,11 @@ final class FaqIndex {
     }
 
     private static TextIndex.Doc toDoc(FaqArticle article) {
-        return new TextIndex.Doc(article.slug(), Map.of("title", List.of(article.title()), "q", article.questions(),
-                "kw", article.keywords(), BODY, List.of(article.text())),
+        List<String> head = new ArrayList<>();
+        head.add(article.title());
+        head.addAll(article.questions());
+        head.add(String.join(" ", article.keywords()));
+        return new TextIndex.Doc(article.slug(), Map.of("head", head, BODY, List.of(article.text())),
                 Map.of(SNIPPET_FIELD, article.text()));
     }
 
@@ -81,12 +85,13 @@ final class FaqIndex {
         for (TextIndex.Hit hit : questions.search(query, CANDIDATES * 3, false)) {
             closestQuestion.merge(hit.id().substring(0, hit.id().lastIndexOf('#')), hit.score(), Math::max);
         }
-        return index.search(query, CANDIDATES).stream()
+        List<TextIndex.Hit> ranked = index.search(query, CANDIDATES, false).stream()
                 .map(hit -> new TextIndex.Hit(hit.docId(), hit.id(),
                         hit.score() + tuning.closestQuestionWeight() * closestQuestion.getOrDefault(hit.id(), 0f),
                         hit.coverage()))
                 .sorted(java.util.Comparator.comparingDouble(TextIndex.Hit::score).reversed())
                 .toList();
+        return index.withCoverage(ranked, query, CONFIDENCE_DEPTH);
     }
 
     /**
@@ -98,7 +103,7 @@ final class FaqIndex {
             return false;
         }
         double top = hits.get(0).coverage();
-        double bestNearby = hits.stream().limit(3).mapToDouble(TextIndex.Hit::coverage).max().orElse(0);
+        double bestNearby = hits.stream().limit(CONFIDENCE_DEPTH).mapToDouble(TextIndex.Hit::coverage).max().orElse(0);
         return top >= tuning.minCoverage()
                 || (top >= tuning.minCoverage() * 2 / 3 && bestNearby >= tuning.minCoverage());
     }

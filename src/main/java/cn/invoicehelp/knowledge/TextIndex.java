@@ -22,7 +22,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +46,7 @@ final class TextIndex {
     private static final String ALL = Coverage.WORDS;
     private static final String ALL_BIGRAMS = Coverage.BIGRAMS;
     private static final FieldType ALL_TYPE = allType();
+    private static final FieldType HIGHLIGHTED = highlighted();
 
     /** A document to index: its id and the texts of each logical field. */
     record Doc(String id, Map<String, List<String>> fields, Map<String, String> stored) {
@@ -54,11 +57,13 @@ final class TextIndex {
     }
 
     private final Analyzer analyzer = ChineseAnalyzers.perField();
+    private final Analyzer queryBigrams = ChineseAnalyzers.bigrams(false);
     private final Map<String, Float> boosts;
     private final Synonyms synonyms;
     private final SearchTuning tuning;
     private final IndexSearcher searcher;
     private final Coverage coverage;
+    private final String[] ids;
 
     TextIndex(List<Doc> docs, Map<String, Float> boosts, Synonyms synonyms, Set<String> stopwords,
             SearchTuning tuning) {
@@ -66,16 +71,26 @@ final class TextIndex {
         this.synonyms = synonyms;
         this.tuning = tuning;
         try {
-            ByteBuffersDirectory directory = new ByteBuffersDirectory();
+            // Whole-array files: the default many-buffer inputs cost more to clone and slice than the search itself.
+            ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                    ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_BYTE_ARRAY);
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity());
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 for (Doc doc : docs) {
                     writer.addDocument(toLucene(doc));
                 }
+                writer.addDocument(new Document()); // an empty index still has a segment to read
+                writer.forceMerge(1); // one segment: coverage reads its postings directly
             }
             searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(similarity());
             coverage = new Coverage(searcher.getIndexReader(), synonyms, stopwords);
+            // Reading stored fields per hit costs more than the search itself: keep the ids in memory.
+            ids = new String[searcher.getIndexReader().maxDoc()];
+            var stored = searcher.storedFields();
+            for (int doc = 0; doc < ids.length; doc++) {
+                ids[doc] = stored.document(doc, java.util.Set.of(ID)).get(ID);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +114,10 @@ final class TextIndex {
         });
         lucene.add(new Field(ALL, all.toString(), ALL_TYPE));
         lucene.add(new Field(ALL_BIGRAMS, all.toString(), ALL_TYPE));
-        doc.stored().forEach((name, value) -> lucene.add(new StoredField(name, value)));
+        // Stored texts are kept for display; a bigram one is also indexed with offsets so the highlighter reads
+        // match positions from the index instead of analysing the text again for every hit.
+        doc.stored().forEach((name, value) -> lucene.add(name.endsWith(ChineseAnalyzers.BIGRAMS)
+                ? new Field(name, value, HIGHLIGHTED) : new StoredField(name, value)));
         return lucene;
     }
 
@@ -110,7 +128,7 @@ final class TextIndex {
         for (String term : distinct(ChineseAnalyzers.tokens(analyzer, "q" + ChineseAnalyzers.WORDS, expanded))) {
             query.add(perField(term, ChineseAnalyzers.WORDS, 1f), BooleanClause.Occur.SHOULD);
         }
-        for (Token token : new LinkedHashSet<>(ChineseAnalyzers.tokens(analyzer, "q" + ChineseAnalyzers.BIGRAMS,
+        for (Token token : new LinkedHashSet<>(ChineseAnalyzers.tokens(queryBigrams, "q" + ChineseAnalyzers.BIGRAMS,
                 expanded))) {
             float weight = token.isUnigram() ? tuning.unigramWeight() : 1f;
             query.add(perField(token.term(), ChineseAnalyzers.BIGRAMS, weight), BooleanClause.Occur.SHOULD);
@@ -129,18 +147,27 @@ final class TextIndex {
         return search(text, limit, true);
     }
 
+    /** The hits with the coverage of the first {@code n} computed (the rest keep theirs). */
+    List<Hit> withCoverage(List<Hit> hits, String text, int n) {
+        int[] docIds = hits.stream().limit(n).mapToInt(Hit::docId).toArray();
+        double[] covered = coverage.of(docIds, coverage.terms(text));
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            Hit hit = hits.get(i);
+            out.add(i < docIds.length ? new Hit(hit.docId(), hit.id(), hit.score(), covered[i]) : hit);
+        }
+        return out;
+    }
+
     /** Ranked documents; coverage is only computed when asked for (it reads each hit's term vectors). */
     List<Hit> search(String text, int limit, boolean withCoverage) {
         try {
             ScoreDoc[] top = searcher.search(query(text), Math.max(limit, 1)).scoreDocs;
-            List<Coverage.QuestionTerm> questionTerms = withCoverage ? coverage.terms(text) : List.of();
             List<Hit> hits = new ArrayList<>(top.length);
             for (ScoreDoc scoreDoc : top) {
-                String id = searcher.storedFields().document(scoreDoc.doc).get(ID);
-                hits.add(new Hit(scoreDoc.doc, id, scoreDoc.score,
-                        withCoverage ? coverage.of(scoreDoc.doc, questionTerms) : 0));
+                hits.add(new Hit(scoreDoc.doc, ids[scoreDoc.doc], scoreDoc.score, 0));
             }
-            return hits;
+            return withCoverage ? withCoverage(hits, text, hits.size()) : hits;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -164,11 +191,17 @@ final class TextIndex {
         return new ArrayList<>(seen);
     }
 
+    private static FieldType highlighted() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
     private static FieldType allType() {
         FieldType type = new FieldType();
         type.setIndexOptions(IndexOptions.DOCS);
         type.setTokenized(true);
-        type.setStoreTermVectors(true);
         type.freeze();
         return type;
     }
