@@ -1,6 +1,5 @@
 package cn.invoicehelp.invoice;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,25 +17,19 @@ class LookupCounter {
         this.jdbc = jdbc;
     }
 
-    /** Records one lookup and returns how many there have been that day, this one included. */
+    /**
+     * Records one lookup and returns how many there have been that day, this one included. The row is created if
+     * missing (ON CONFLICT DO NOTHING works on PostgreSQL and on H2 in its PostgreSQL mode), then incremented under
+     * its row lock, so concurrent lookups never lose a count.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int increment(String code, String number, LocalDate day) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            int updated = jdbc.update("UPDATE invoice_lookup_count SET lookups = lookups + 1 "
-                    + "WHERE code = ? AND number = ? AND lookup_day = ?", code, number, day);
-            if (updated == 0) {
-                try {
-                    jdbc.update("INSERT INTO invoice_lookup_count (code, number, lookup_day, lookups) VALUES (?, ?, ?, 1)",
-                            code, number, day);
-                    return 1;
-                } catch (DuplicateKeyException raced) {
-                    continue; // another request inserted the row first: count on it
-                }
-            }
-            Integer count = jdbc.queryForObject("SELECT lookups FROM invoice_lookup_count "
-                    + "WHERE code = ? AND number = ? AND lookup_day = ?", Integer.class, code, number, day);
-            return count == null ? 1 : count;
-        }
-        throw new IllegalStateException("查验次数计数失败");
+        jdbc.update("INSERT INTO invoice_lookup_count (code, number, lookup_day, lookups) VALUES (?, ?, ?, 0) "
+                + "ON CONFLICT DO NOTHING", code, number, day);
+        jdbc.update("UPDATE invoice_lookup_count SET lookups = lookups + 1 WHERE code = ? AND number = ? "
+                + "AND lookup_day = ?", code, number, day);
+        Integer count = jdbc.queryForObject("SELECT lookups FROM invoice_lookup_count WHERE code = ? AND number = ? "
+                + "AND lookup_day = ?", Integer.class, code, number, day);
+        return count == null ? 1 : count;
     }
 }

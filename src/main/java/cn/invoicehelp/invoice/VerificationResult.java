@@ -1,9 +1,12 @@
 package cn.invoicehelp.invoice;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Map;
 
-/** The answer of POST /api/invoices/verify: a contract, field names must not change. */
+/** The answer of POST /api/invoices/verify: a contract, field names must not change; absent fields are omitted. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerificationResult(Outcome result, String status, List<Problem> problems, String message,
         List<String> nextSteps, Map<String, Object> invoice) {
 

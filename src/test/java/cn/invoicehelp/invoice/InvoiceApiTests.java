@@ -62,7 +62,8 @@ class InvoiceApiTests {
     @Test
     void importNeedsTheAdminAccount() {
         rest.post().uri("/api/admin/invoices/import").contentType(MediaType.valueOf("text/csv")).body(HEADER)
-                .exchange().expectStatus().isUnauthorized();
+                .exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.error").value((String m) -> assertThat(m).contains("管理员"));
         rest.post().uri("/api/admin/invoices/import").headers(h -> h.setBasicAuth("admin", "wrong"))
                 .contentType(MediaType.valueOf("text/csv")).body(HEADER)
                 .exchange().expectStatus().isUnauthorized();
