@@ -22,11 +22,17 @@ class ConversationQueues implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversationQueues.class);
 
-    private final ExecutorService pool;
+    private final ChatProperties properties;
     private final Map<UUID, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private volatile ExecutorService pool;
 
     ConversationQueues(ChatProperties properties) {
-        this.pool = Executors.newFixedThreadPool(properties.workers(),
+        this.properties = properties;
+        this.pool = newPool();
+    }
+
+    private ExecutorService newPool() {
+        return Executors.newFixedThreadPool(properties.workers(),
                 new org.springframework.scheduling.concurrent.CustomizableThreadFactory("chat-turn-"));
     }
 
@@ -50,14 +56,18 @@ class ConversationQueues implements SmartLifecycle {
 
     private volatile boolean running;
 
+    /** A stopped context can be started again (tests pause cached contexts): it then needs a fresh pool. */
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (pool.isShutdown()) {
+            pool = newPool();
+        }
         running = true;
     }
 
     /** Lets turns already accepted finish while the database is still there. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         pool.shutdown();
         try {
