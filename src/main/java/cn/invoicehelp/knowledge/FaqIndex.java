@@ -56,7 +56,8 @@ final class FaqIndex {
         head.add(article.title());
         head.addAll(article.questions());
         head.add(String.join(" ", article.keywords()));
-        return new TextIndex.Doc(article.slug(), Map.of("head", head, BODY, List.of(article.text())),
+        return new TextIndex.Doc(article.slug(), Map.of("head", head, BODY, List.of(article.text()),
+                TextIndex.KEYWORDS, article.keywords()),
                 Map.of(SNIPPET_FIELD, article.text()));
     }
 

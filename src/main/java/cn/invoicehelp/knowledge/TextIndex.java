@@ -43,6 +43,9 @@ import java.util.Set;
 final class TextIndex {
 
     static final String ID = "id";
+    /** A field of exact keywords: matched when the question contains one, never analysed. */
+    static final String KEYWORDS = "kw";
+    private static final int LONGEST_KEYWORD = 12;
     private static final String ALL = Coverage.WORDS;
     private static final String ALL_BIGRAMS = Coverage.BIGRAMS;
     private static final FieldType ALL_TYPE = allType();
@@ -64,6 +67,7 @@ final class TextIndex {
     private final IndexSearcher searcher;
     private final Coverage coverage;
     private final String[] ids;
+    private final Set<String> keywords = new java.util.HashSet<>();
 
     TextIndex(List<Doc> docs, Map<String, Float> boosts, Synonyms synonyms, Set<String> stopwords,
             SearchTuning tuning) {
@@ -105,6 +109,14 @@ final class TextIndex {
         lucene.add(new StringField(ID, doc.id(), Field.Store.YES));
         StringBuilder all = new StringBuilder();
         doc.fields().forEach((name, texts) -> {
+            if (name.equals(KEYWORDS)) {
+                texts.stream().map(k -> k.strip().toLowerCase(java.util.Locale.ROOT)).filter(k -> !k.isEmpty())
+                        .forEach(k -> {
+                            keywords.add(k);
+                            lucene.add(new StringField(KEYWORDS, k, Field.Store.NO));
+                        });
+                return;
+            }
             for (String text : texts) {
                 String expanded = synonyms.expand(text);
                 lucene.add(new TextField(name + ChineseAnalyzers.WORDS, expanded, Field.Store.NO));
@@ -133,7 +145,28 @@ final class TextIndex {
             float weight = token.isUnigram() ? tuning.unigramWeight() : 1f;
             query.add(perField(token.term(), ChineseAnalyzers.BIGRAMS, weight), BooleanClause.Occur.SHOULD);
         }
+        for (String keyword : mentionedKeywords(expanded.toLowerCase(java.util.Locale.ROOT))) {
+            query.add(new BoostQuery(new TermQuery(new Term(KEYWORDS, keyword)), tuning.keywordBoost()),
+                    BooleanClause.Occur.SHOULD);
+        }
         return query.build();
+    }
+
+    /** Keywords of any document the text contains (every substring up to the longest keyword is looked up). */
+    private Set<String> mentionedKeywords(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        if (keywords.isEmpty()) {
+            return found;
+        }
+        for (int start = 0; start < text.length(); start++) {
+            for (int end = start + 2; end <= Math.min(text.length(), start + LONGEST_KEYWORD); end++) {
+                String candidate = text.substring(start, end);
+                if (keywords.contains(candidate)) {
+                    found.add(candidate);
+                }
+            }
+        }
+        return found;
     }
 
     private Query perField(String term, String suffix, float weight) {
