@@ -79,4 +79,23 @@ class ChatWalkthroughTests {
                 .noneMatch(e -> "bot".equals(e.path("sender").asString("")));
         assertThat(last.path("seq").asLong()).isEqualTo(all.size());
     }
+
+    @Test
+    void asksWhichOneIsMeantWhenTwoAnswersAreCloseThenAnswersThePick() {
+        ChatClient client = new ChatClient(port);
+        try (ChatClient.Connection chat = client.connect(client.open().token())) {
+            chat.sendText("通知");
+            JsonNode question = chat.await(ChatClient.from("bot").and(e -> StreamSupport
+                    .stream(e.path("quickReplies").spliterator(), false)
+                    .filter(q -> q.path("action").asString("").startsWith("faq:")).count() >= 2));
+            String pick = StreamSupport.stream(question.path("quickReplies").spliterator(), false)
+                    .map(q -> q.path("action").asString(""))
+                    .filter(action -> action.startsWith("faq:"))
+                    .findFirst().orElseThrow();
+
+            chat.sendAction(pick);
+            JsonNode answer = chat.await(e -> "faq".equals(e.path("card").path("kind").asString("")));
+            assertThat("faq:" + answer.path("card").path("slug").asString("")).isEqualTo(pick);
+        }
+    }
 }
