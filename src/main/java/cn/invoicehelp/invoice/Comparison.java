@@ -41,9 +41,9 @@ final class Comparison {
         }
         String hint;
         if (type.proof() == InvoiceType.Proof.AMOUNT_EXCL_TAX && same(given, invoice.total())) {
-            hint = "您填写的是价税合计(含税)。" + type.label() + "请填写不含税的" + type.amountName() + "。";
+            hint = "您填写的似乎是价税合计(含税)。" + type.label() + "请填写" + type.amountName() + "。";
         } else if (type.proof() == InvoiceType.Proof.TOTAL && same(given, invoice.amountExclTax())) {
-            hint = "您填写的是不含税金额。" + type.label() + "请填写" + type.amountName() + "。";
+            hint = "您填写的似乎是不含税金额。" + type.label() + "请填写" + type.amountName() + "。";
         } else {
             hint = type.label() + "请填写" + type.amountName() + ",注意含税与不含税的区别,以及小数点位置。";
         }

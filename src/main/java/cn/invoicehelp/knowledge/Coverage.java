@@ -1,9 +1,5 @@
 package cn.invoicehelp.knowledge;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
@@ -14,17 +10,15 @@ import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
- * How much of a question a document answers: the IDF-weighted share of the question's meaningful terms the document
- * contains. Terms are smartcn words; runs of single characters smartcn could not place (个税, 限行, 数电票) are joined
- * back into one term and weighed by their character bigrams, so an unknown word counts heavily against confidence
- * while a differently segmented known word does not. A synonym variant counts as found when its canonical term is.
+ * How much of a question a document answers: the IDF-weighted share of the question's meaningful terms
+ * ({@link QuestionParts}) the document contains. An unknown term is weighed by its character bigrams, so a word the
+ * knowledge base has never seen counts heavily against confidence while a differently segmented known word does not.
+ * A synonym variant counts as found when its canonical term is.
  */
 final class Coverage {
 
@@ -37,41 +31,20 @@ final class Coverage {
 
     private final IndexReader reader;
     private final LeafReader leaf;
-    private final Analyzer words = ChineseAnalyzers.words();
-    private final Synonyms synonyms;
-    private final Set<String> stopwords;
+    private final QuestionParts parts;
     private final int docCount;
 
     Coverage(IndexReader reader, Synonyms synonyms, Set<String> stopwords) {
         this.reader = reader;
         this.leaf = reader.leaves().get(0).reader();
-        this.synonyms = synonyms;
-        this.stopwords = stopwords;
+        this.parts = new QuestionParts(synonyms, stopwords);
         this.docCount = Math.max(reader.numDocs(), 1);
     }
 
     List<QuestionTerm> terms(String question) {
-        String text = Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        List<QuestionTerm> terms = new ArrayList<>();
-        StringBuilder rest = new StringBuilder(text);
-        for (Synonyms.Mention mention : synonyms.mentions(text)) {
-            terms.add(new QuestionTerm(mention.variant(), mention.canonical(), weight(mention.variant())));
-            for (int i = mention.start(); i < mention.end(); i++) {
-                rest.setCharAt(i, ' ');
-            }
-        }
-        for (String term : joinedTokens(rest.toString())) {
-            if (meaningful(term)) {
-                terms.add(new QuestionTerm(term, null, weight(term)));
-            }
-        }
-        return terms;
-    }
-
-    /** Stopwords, numbers (invoice numbers, dates) and Latin fragments such as "ok" or a "BJ" prefix say nothing. */
-    private boolean meaningful(String term) {
-        return !stopwords.contains(term) && term.codePoints().noneMatch(Character::isDigit)
-                && (isChinese(term) || term.length() > 2);
+        return parts.split(question).stream()
+                .map(part -> new QuestionTerm(part.text(), part.canonical(), weight(part.text())))
+                .toList();
     }
 
     /** Coverage of the question by each of the documents (same order as {@code docIds}). */
@@ -150,46 +123,6 @@ final class Coverage {
         return present;
     }
 
-    /** smartcn tokens with adjacent single Chinese characters joined (stopwords break a run). */
-    private List<String> joinedTokens(String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream stream = words.tokenStream(WORDS, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            StringBuilder run = new StringBuilder();
-            int runEnd = -1;
-            while (stream.incrementToken()) {
-                String token = term.toString();
-                boolean single = token.length() == 1 && Character.isIdeographic(token.codePointAt(0))
-                        && !stopwords.contains(token);
-                if (single && offset.startOffset() == runEnd) {
-                    run.append(token);
-                } else {
-                    flush(run, out);
-                    if (single) {
-                        run.append(token);
-                    } else {
-                        out.add(token);
-                    }
-                }
-                runEnd = single ? offset.endOffset() : -1;
-            }
-            flush(run, out);
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.stream().distinct().toList();
-    }
-
-    private static void flush(StringBuilder run, List<String> out) {
-        if (!run.isEmpty()) {
-            out.add(run.toString());
-            run.setLength(0);
-        }
-    }
-
     /** IDF of a known word; for an unknown one the mean IDF of its character bigrams (unseen = rarest). */
     private double weight(String term) {
         try {
@@ -224,7 +157,7 @@ final class Coverage {
         return pieces;
     }
 
-    private static boolean isChinese(String term) {
+    static boolean isChinese(String term) {
         return term.codePoints().allMatch(Character::isIdeographic);
     }
 

@@ -1,6 +1,5 @@
 package cn.invoicehelp.knowledge;
 
-import cn.invoicehelp.knowledge.ChineseAnalyzers.Token;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -12,15 +11,9 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -30,7 +23,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +37,6 @@ final class TextIndex {
     static final String ID = "id";
     /** A field of exact keywords: matched when the question contains one, never analysed. */
     static final String KEYWORDS = "kw";
-    private static final int LONGEST_KEYWORD = 12;
     private static final String ALL = Coverage.WORDS;
     private static final String ALL_BIGRAMS = Coverage.BIGRAMS;
     private static final FieldType ALL_TYPE = allType();
@@ -60,7 +51,6 @@ final class TextIndex {
     }
 
     private final Analyzer analyzer = ChineseAnalyzers.perField();
-    private final Analyzer queryBigrams = ChineseAnalyzers.bigrams(false);
     private final Map<String, Float> boosts;
     private final Synonyms synonyms;
     private final SearchTuning tuning;
@@ -68,6 +58,7 @@ final class TextIndex {
     private final Coverage coverage;
     private final String[] ids;
     private final Set<String> keywords = new java.util.HashSet<>();
+    private final TextQueries queries;
 
     TextIndex(List<Doc> docs, Map<String, Float> boosts, Synonyms synonyms, Set<String> stopwords,
             SearchTuning tuning) {
@@ -95,6 +86,7 @@ final class TextIndex {
             for (int doc = 0; doc < ids.length; doc++) {
                 ids[doc] = stored.document(doc, java.util.Set.of(ID)).get(ID);
             }
+            queries = new TextQueries(analyzer, boosts, synonyms, keywords, tuning);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,45 +127,7 @@ final class TextIndex {
 
     /** The scoring query for a user's text; all input is treated as plain text, never as query syntax. */
     Query query(String text) {
-        String expanded = synonyms.expand(text);
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String term : distinct(ChineseAnalyzers.tokens(analyzer, "q" + ChineseAnalyzers.WORDS, expanded))) {
-            query.add(perField(term, ChineseAnalyzers.WORDS, 1f), BooleanClause.Occur.SHOULD);
-        }
-        for (Token token : new LinkedHashSet<>(ChineseAnalyzers.tokens(queryBigrams, "q" + ChineseAnalyzers.BIGRAMS,
-                expanded))) {
-            float weight = token.isUnigram() ? tuning.unigramWeight() : 1f;
-            query.add(perField(token.term(), ChineseAnalyzers.BIGRAMS, weight), BooleanClause.Occur.SHOULD);
-        }
-        for (String keyword : mentionedKeywords(expanded.toLowerCase(java.util.Locale.ROOT))) {
-            query.add(new BoostQuery(new TermQuery(new Term(KEYWORDS, keyword)), tuning.keywordBoost()),
-                    BooleanClause.Occur.SHOULD);
-        }
-        return query.build();
-    }
-
-    /** Keywords of any document the text contains (every substring up to the longest keyword is looked up). */
-    private Set<String> mentionedKeywords(String text) {
-        Set<String> found = new LinkedHashSet<>();
-        if (keywords.isEmpty()) {
-            return found;
-        }
-        for (int start = 0; start < text.length(); start++) {
-            for (int end = start + 2; end <= Math.min(text.length(), start + LONGEST_KEYWORD); end++) {
-                String candidate = text.substring(start, end);
-                if (keywords.contains(candidate)) {
-                    found.add(candidate);
-                }
-            }
-        }
-        return found;
-    }
-
-    private Query perField(String term, String suffix, float weight) {
-        List<Query> fields = new ArrayList<>();
-        boosts.forEach((field, boost) -> fields.add(
-                new BoostQuery(new TermQuery(new Term(field + suffix, term)), boost * weight)));
-        return new DisjunctionMaxQuery(fields, 0.2f);
+        return queries.build(text);
     }
 
     List<Hit> search(String text, int limit) {
@@ -216,12 +170,6 @@ final class TextIndex {
 
     Analyzer analyzer() {
         return analyzer;
-    }
-
-    private static List<String> distinct(List<Token> tokens) {
-        Set<String> seen = new LinkedHashSet<>();
-        tokens.forEach(token -> seen.add(token.term()));
-        return new ArrayList<>(seen);
     }
 
     private static FieldType highlighted() {
