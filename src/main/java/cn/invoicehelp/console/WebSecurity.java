@@ -3,6 +3,8 @@ package cn.invoicehelp.console;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -16,19 +18,30 @@ import java.nio.charset.StandardCharsets;
 @Configuration
 class WebSecurity {
 
+    /** Admin APIs: HTTP Basic for scripts, and only here, so a stray Basic header elsewhere changes nothing. */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .anyRequest().permitAll())
+    @Order(1)
+    SecurityFilterChain adminApi(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/admin/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()) // no cookies: every request carries its credentials
                 // Scripts get a zh-CN JSON error instead of an empty 401/403.
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"helpdesk\"");
                     error(response, HttpServletResponse.SC_UNAUTHORIZED, "需要管理员账号登录（HTTP Basic），或用户名、密码错误");
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        error(response, HttpServletResponse.SC_FORBIDDEN, "当前账号没有管理员权限")))
-                // JSON APIs are called by scripts and the widget with their own credentials (Basic, visitor token).
+                        error(response, HttpServletResponse.SC_FORBIDDEN, "当前账号没有管理员权限")));
+        return http.build();
+    }
+
+    /** Everything else: the public help center, APIs and chat. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // JSON APIs are called by the widget and scripts with their own credentials (visitor token).
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/ws/**"));
         return http.build();
     }

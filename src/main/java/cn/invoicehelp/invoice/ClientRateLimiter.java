@@ -28,7 +28,12 @@ class ClientRateLimiter {
     boolean tryAcquire(String client) {
         long now = clock.millis();
         if (recent.size() > MAX_CLIENTS) {
-            recent.entrySet().removeIf(e -> e.getValue().isEmpty() || e.getValue().peekLast() < now - WINDOW_MILLIS);
+            recent.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    Long last = e.getValue().peekLast();
+                    return last == null || last < now - WINDOW_MILLIS;
+                }
+            });
         }
         Deque<Long> times = recent.computeIfAbsent(client, key -> new ArrayDeque<>());
         synchronized (times) {

@@ -29,9 +29,16 @@ class InvoiceController {
                     text(type));
         }
 
+        /** A JSON number keeps its digits (no exponent); one no decimal can hold (1e400) stays as text and is INVALID. */
         private static String text(Object value) {
-            return value == null ? null : value instanceof Number n ? new java.math.BigDecimal(n.toString())
-                    .toPlainString() : value.toString();
+            if (value instanceof Number number) {
+                try {
+                    return new java.math.BigDecimal(number.toString()).toPlainString();
+                } catch (NumberFormatException notFinite) {
+                    return number.toString();
+                }
+            }
+            return value == null ? null : value.toString();
         }
     }
 

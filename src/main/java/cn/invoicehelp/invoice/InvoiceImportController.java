@@ -22,8 +22,13 @@ class InvoiceImportController {
     }
 
     @Operation(summary = "导入 CSV (text/csv, UTF-8), 逐行流式处理; 相同行不重复, 变化的行更新, 错误行列在 rejected 中")
-    @PostMapping(path = "/api/admin/invoices/import", consumes = {"text/csv", "text/plain"})
+    @PostMapping("/api/admin/invoices/import")
     InvoiceImporter.ImportResult importCsv(HttpServletRequest request) throws IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("text/csv") && !type.startsWith("text/plain")) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请以 text/csv (UTF-8) 上传发票 CSV 文件。");
+        }
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
             return importer.importCsv(reader);

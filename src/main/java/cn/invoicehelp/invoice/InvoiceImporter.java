@@ -64,6 +64,9 @@ class InvoiceImporter {
                 if (earlier != null && earlier.row().sameAs(parsed)) {
                     tally.unchanged++;
                 } else {
+                    if (earlier != null) {
+                        store(batch, tally); // the same invoice changed later in the file: apply the lines in order
+                    }
                     batch.put(parsed.key(), new Pending(row.line(), parsed));
                 }
             } catch (ImportRow.Rejected e) {
@@ -87,12 +90,12 @@ class InvoiceImporter {
         List<Pending> rows = new ArrayList<>(batch.values());
         batch.clear();
         try {
-            transactions.executeWithoutResult(status -> write(rows, tally.copy()).applyTo(tally));
+            transactions.execute(status -> write(rows, tally.copy())).applyTo(tally); // counted once committed
         } catch (RuntimeException batchFailed) {
             // One row the database refuses must not cost the others: retry them one by one.
             for (Pending row : rows) {
                 try {
-                    transactions.executeWithoutResult(status -> write(List.of(row), tally.copy()).applyTo(tally));
+                    transactions.execute(status -> write(List.of(row), tally.copy())).applyTo(tally);
                 } catch (RuntimeException e) {
                     tally.reject(row.line(), "数据库拒绝了这一行: " + rootMessage(e));
                 }

@@ -6,13 +6,14 @@ import java.util.regex.Pattern;
 final class QueryInput {
 
     static final int MAX_LENGTH = 200;
+    private static final Pattern BLANK = Pattern.compile("[\\s\\p{Z}]*");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200d]]");
 
     private QueryInput() {
     }
 
     static String validate(String q) {
-        if (q == null || q.isBlank()) {
+        if (q == null || BLANK.matcher(q).matches()) {
             throw new BadSearchRequest("请输入要搜索的问题。");
         }
         if (q.length() > MAX_LENGTH) {

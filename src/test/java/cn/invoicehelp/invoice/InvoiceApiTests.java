@@ -60,6 +60,38 @@ class InvoiceApiTests {
     }
 
     @Test
+    void answersNumbersNoDecimalCanHoldAsInvalidInput() {
+        rest.post().uri("/api/invoices/verify").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"code\": \"1100242130\", \"number\": \"12345678\", \"issueDate\": \"20241220\", \"amount\": 1e400}")
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.result").isEqualTo("INVALID").jsonPath("$.problems[0].field").isEqualTo("amount");
+    }
+
+    @Test
+    void refusesAnImportThatIsNotCsvInChinese() {
+        rest.post().uri("/api/admin/invoices/import").headers(h -> h.setBasicAuth("admin", "admin-test-password"))
+                .contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectBody().jsonPath("$.error").value((String m) -> assertThat(m).contains("text/csv"));
+    }
+
+    @Test
+    void appliesTwoVersionsOfAnInvoiceInOneFileInOrder() {
+        String row = "1100241130,70000009,SPECIAL,2024-05-06,100.00,13.00,113.00,,%s,91110108MA01AAAA1X,北京丙公司,"
+                + "91110105MA02BBBB2Y,NORMAL,2024-05-06T10:00:00\n";
+        importCsv(HEADER + row.formatted("北京甲公司") + row.formatted("北京甲科技公司")).expectStatus().isOk().expectBody()
+                .jsonPath("$.inserted").isEqualTo(1).jsonPath("$.updated").isEqualTo(1);
+        assertThat(invoices.findByCodeAndNumber("1100241130", "70000009").orElseThrow().sellerName())
+                .isEqualTo("北京甲科技公司");
+    }
+
+    @Test
+    void aBasicHeaderOutsideTheAdminApiChangesNothing() {
+        rest.get().uri("/api/faq/search?q=发票").headers(h -> h.setBasicAuth("someone", "wrong")).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void importNeedsTheAdminAccount() {
         rest.post().uri("/api/admin/invoices/import").contentType(MediaType.valueOf("text/csv")).body(HEADER)
                 .exchange().expectStatus().isUnauthorized()

@@ -63,7 +63,7 @@ class FaqApiTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "\u0001发票", "发票\u0007查不到"})
+    @ValueSource(strings = {"", "   ", "\u00a0\u3000", "\u0001发票", "发票\u0007查不到"})
     void rejectsEmptyOrControlCharacterQueriesInChinese(String q) {
         rest.get().uri("/api/faq/search?q={q}", q).exchange()
                 .expectStatus().isBadRequest()
