@@ -67,7 +67,7 @@ class ChatAssistant implements Assistant {
             return List.of(Replies.menu("请输入您的问题，或者点选下面的选项。"));
         }
         text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        Entities entities = extractor.extract(text, s.getAwaiting(), LocalDate.now(clock));
+        Entities entities = extractor.extract(text, s.getAwaiting(), s.getSlots().keySet(), LocalDate.now(clock));
         List<Ranked> ranked = classifier.rank(text, 3);
         Ranked top = ranked.isEmpty() || ranked.get(0).confidence() < properties.intentThreshold() ? null
                 : ranked.get(0);

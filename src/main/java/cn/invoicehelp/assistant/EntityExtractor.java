@@ -44,6 +44,14 @@ final class EntityExtractor {
     }
 
     Entities extract(String text, String expectedField, LocalDate today) {
+        return extract(text, expectedField, java.util.Set.of(), today);
+    }
+
+    /**
+     * @param known invoice fields the conversation already holds: a bare 8-digit run that reads as a recent date is
+     *              the issue date when the number is already known (a correction of the number is asked for by name)
+     */
+    Entities extract(String text, String expectedField, java.util.Set<String> known, LocalDate today) {
         if (text == null || text.isBlank()) {
             return Entities.NONE;
         }
@@ -56,10 +64,11 @@ final class EntityExtractor {
         }
         String type = InvoiceTypeWords.find(work.toString());
         List<Token> tokens = tokens(work, today);
-        return assign(tokens, expectedField, today, type, tracking);
+        return assign(tokens, expectedField, known, today, type, tracking);
     }
 
-    private Entities assign(List<Token> tokens, String expected, LocalDate today, String type, String tracking) {
+    private Entities assign(List<Token> tokens, String expected, java.util.Set<String> known, LocalDate today,
+            String type, String tracking) {
         Map<String, String> raw = new LinkedHashMap<>();
         LocalDate[] date = {null};
         List<Token> unlabelled = new ArrayList<>();
@@ -72,7 +81,7 @@ final class EntityExtractor {
             }
         }
         for (Token token : unlabelled) {
-            String field = byShape(token, raw, date[0], today);
+            String field = byShape(token, raw, known, date[0], today);
             if (field != null) {
                 place(token, field, raw, date);
             }
@@ -99,7 +108,8 @@ final class EntityExtractor {
     }
 
     /** Unlabelled tokens by their shape: 20 digits = 数电 number, 10/12 = code, 8 = number unless it is a second run. */
-    private String byShape(Token token, Map<String, String> raw, LocalDate date, LocalDate today) {
+    private String byShape(Token token, Map<String, String> raw, java.util.Set<String> known, LocalDate date,
+            LocalDate today) {
         return switch (token.kind()) {
             case DATE -> date == null ? "issueDate" : null;
             // "今天查不到" names no issue date; "昨天开的" or a label does
@@ -108,8 +118,11 @@ final class EntityExtractor {
             case DIGITS -> switch (token.value().length()) {
                 case 20 -> !raw.containsKey("number") ? "number" : raw.containsKey("checkCode") ? null : "checkCode";
                 case 10, 12 -> raw.containsKey("code") ? null : "code";
-                case 8 -> !raw.containsKey("number") ? "number"
-                        : date == null && recent(token.date(), today) ? "issueDate" : null;
+                case 8 -> {
+                    boolean dateShaped = date == null && recent(token.date(), today);
+                    boolean numberKnown = raw.containsKey("number") || known.contains("number");
+                    yield numberKnown && dateShaped ? "issueDate" : !raw.containsKey("number") ? "number" : null;
+                }
                 default -> null;
             };
         };

@@ -129,4 +129,13 @@ class EntityExtractorTests {
         assertThat(extractor.extract("我的发票在北京系统里查不到怎么办", null, TODAY).hasInvoiceData()).isFalse();
         assertThat(extractor.extract("", null, TODAY)).isEqualTo(Entities.NONE);
     }
+
+    @Test
+    void aBareDateAfterTheNumberIsTheIssueDate() {
+        Entities later = extractor.extract("20241220", null, java.util.Set.of("code", "number"), TODAY);
+        assertThat(later.invoiceFields()).containsEntry("issueDate", "2024-12-20").doesNotContainKey("number");
+
+        Entities first = extractor.extract("12345678", null, java.util.Set.of("code"), TODAY);
+        assertThat(first.invoiceFields()).containsEntry("number", "12345678");
+    }
 }
