@@ -60,6 +60,9 @@ final class FlowEngine {
     }
 
     /** Free text inside a flow: invoice fields for a lookup step, or an answer that picks one of the choices. */
+    private static final String SAME_DATA = "这些信息和刚才查询的一样，结果不会变（重复查询也会占用这张发票当天的查验次数）。"
+            + "如需更正，请直接发来正确的信息。";
+
     Optional<Turn> onText(ConversationState s, Entities entities, Intent intent, String text) {
         if (!s.inFlow()) {
             return Optional.empty();
@@ -70,7 +73,13 @@ final class FlowEngine {
             Map<String, String> fields = entities.invoiceFields();
             fields.keySet().removeIf(k -> !step.collect().contains(k) && !"type".equals(k));
             if (!fields.isEmpty()) {
+                Map<String, String> before = new java.util.LinkedHashMap<>(s.getSlots());
                 s.getSlots().putAll(fields);
+                if (s.getOutcome() != null && before.equals(s.getSlots())) {
+                    // Same data as the last lookup: the answer can't change, and every lookup counts against the day.
+                    return Optional.of(new Turn(List.of(Replies.message(SAME_DATA,
+                            quickReplies(step, choices(s, step)))), null));
+                }
                 return Optional.of(new Turn(collectOrVerify(s, step, null, true), null));
             }
         }

@@ -94,6 +94,15 @@ class ChatAssistantTests {
     }
 
     @Test
+    void sendingTheSameInvoiceAgainDoesNotSpendAnotherLookup() {
+        say("帮我查下：发票代码011001900511，号码12345678，开票日期2024-12-20，校验码821713");
+        Reply again = say("12345678");
+
+        assertThat(invoices.verified).hasSize(1);
+        assertThat(again.text()).contains("刚才查询的一样");
+    }
+
+    @Test
     void invoiceDataTypedOutsideAFlowAsksOnlyForWhatIsMissing() {
         Reply reply = say("帮我查下：发票代码011001900511，号码12345678，开票日期2024-12-20");
         assertThat(reply.text()).contains("校验码").doesNotContain("发票代码”（");
