@@ -119,7 +119,7 @@ final class EntityExtractor {
                 case 20 -> !raw.containsKey("number") ? "number" : raw.containsKey("checkCode") ? null : "checkCode";
                 case 10, 12 -> raw.containsKey("code") ? null : "code";
                 case 8 -> {
-                    boolean dateShaped = date == null && recent(token.date(), today);
+                    boolean dateShaped = date == null && DateWords.recent(token.date(), today);
                     boolean numberKnown = raw.containsKey("number") || known.contains("number");
                     yield numberKnown && dateShaped ? "issueDate" : !raw.containsKey("number") ? "number" : null;
                 }
@@ -151,11 +151,11 @@ final class EntityExtractor {
             labels.add(new Label(l.start(), l.end(), LABELS.get(l.group())));
         }
         List<Token> tokens = new ArrayList<>();
-        scan(work, DATE_FULL, m -> date(m.group(1), m.group(2), m.group(3)), Kind.DATE, tokens);
-        scan(work, DATE_MONTH_DAY, m -> monthDay(m.group(1), m.group(2), today), Kind.DATE, tokens);
-        scan(work, DATE_RELATIVE, m -> relative(m.group(), today), Kind.RELATIVE_DATE, tokens);
+        scan(work, DATE_FULL, m -> DateWords.date(m.group(1), m.group(2), m.group(3)), Kind.DATE, tokens);
+        scan(work, DATE_MONTH_DAY, m -> DateWords.monthDay(m.group(1), m.group(2), today), Kind.DATE, tokens);
+        scan(work, DATE_RELATIVE, m -> DateWords.relative(m.group(), today), Kind.RELATIVE_DATE, tokens);
         scan(work, MONEY, m -> null, Kind.MONEY, tokens);
-        scan(work, DIGITS, m -> m.group().length() == 8 ? date(m.group().substring(0, 4),
+        scan(work, DIGITS, m -> m.group().length() == 8 ? DateWords.date(m.group().substring(0, 4),
                 m.group().substring(4, 6), m.group().substring(6)) : null, Kind.DIGITS, tokens);
         tokens.sort((a, b) -> Integer.compare(a.start(), b.start()));
         List<Token> labelled = new ArrayList<>();
@@ -205,32 +205,6 @@ final class EntityExtractor {
             }
         }
         return m.group();
-    }
-
-    private static LocalDate date(String y, String m, String d) {
-        try {
-            return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** 12月20日 means this year, or last year when that day is still ahead. */
-    private static LocalDate monthDay(String m, String d, LocalDate today) {
-        LocalDate date = date(String.valueOf(today.getYear()), m, d);
-        return date != null && date.isAfter(today) ? date(String.valueOf(today.getYear() - 1), m, d) : date;
-    }
-
-    private static LocalDate relative(String word, LocalDate today) {
-        return switch (word.replace("开", "")) {
-            case "前天" -> today.minusDays(2);
-            case "昨天", "昨日" -> today.minusDays(1);
-            default -> today;
-        };
-    }
-
-    private static boolean recent(LocalDate date, LocalDate today) {
-        return date != null && !date.isAfter(today) && date.isAfter(today.minusYears(6));
     }
 
     private static void mask(StringBuilder work, int start, int end) {
