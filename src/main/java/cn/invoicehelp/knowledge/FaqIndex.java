@@ -154,8 +154,4 @@ final class FaqIndex {
     List<String> suggest(String prefix, int limit) {
         return suggestions.lookup(prefix, limit);
     }
-
-    TextIndex textIndex() {
-        return index;
-    }
 }

@@ -160,10 +160,6 @@ final class TextIndex {
         }
     }
 
-    List<Coverage.QuestionTerm> contentTerms(String text) {
-        return coverage.terms(text);
-    }
-
     IndexSearcher searcher() {
         return searcher;
     }

@@ -29,7 +29,7 @@ public class FaqProbe {
                 System.out.println(row);
                 continue;
             }
-            System.out.println(q + "  terms=" + index.textIndex().contentTerms(q));
+            System.out.println(q);
             for (TextIndex.Hit hit : hits) {
                 System.out.printf("   %-28s score %.2f coverage %.2f%n", hit.id(), hit.score(), hit.coverage());
             }
