@@ -68,7 +68,8 @@ class ArticleLoader {
         String slug = required(meta, "slug");
         var document = parser.parse(body);
         return new FaqArticle(slug, required(meta, "title"), required(meta, "category"), list(meta, "questions"),
-                list(meta, "keywords"), list(meta, "related"), html.render(document), text.render(document).strip());
+                list(meta, "keywords"), list(meta, "related"), html.render(document), text.render(document).strip(),
+                Passages.of(document));
     }
 
     private static String required(Map<String, Object> meta, String key) {
