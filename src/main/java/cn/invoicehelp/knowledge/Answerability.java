@@ -31,7 +31,8 @@ final class Answerability {
      * @param margin          how far the top article is ahead of the runner-up (share of its score)
      * @param unknown         IDF-weighted share of the question's words that no article contains at all
      * @param length          log(1 + number of meaningful words)
-     * @param scopeCoverage   how much of the question the best out-of-scope topic's examples cover
+     * @param scopeCoverage   how much of the question the best out-of-scope topic's examples cover, times how close
+     *                        its score comes to the top article's (a topic far behind hardly counts)
      * @param scopeLead       how far that topic scores ahead of the top article (negative: behind; -1 none)
      */
     record Features(double coverage, double nearbyCoverage, double score, double questionScore, double margin,

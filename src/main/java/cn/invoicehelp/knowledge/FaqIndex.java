@@ -168,7 +168,9 @@ final class FaqIndex {
                 hits.stream().limit(CONFIDENCE_DEPTH).mapToDouble(TextIndex.Hit::coverage).max().orElse(0),
                 Math.log1p(top.score()), Math.log1p(ranking.closestQuestion().getOrDefault(top.id(), 0f)),
                 top.score() <= 0 ? 0 : (top.score() - second) / top.score(), index.unknownShare(query),
-                Math.log1p(index.termCount(query)), scopeMatch.map(Scope.Match::coverage).orElse(0.0),
+                Math.log1p(index.termCount(query)),
+                // A topic that covers the question counts as much as it keeps up with the top article's score.
+                scopeMatch.map(m -> m.coverage() * Math.min(1, m.score() / Math.max(top.score(), 1e-6))).orElse(0.0),
                 scopeMatch.map(m -> (m.score() - top.score()) / Math.max(m.score(), top.score())).orElse(-1.0));
         double p = answerability.probability(features);
         return new Decision(features, p, p >= answerability.threshold(), scopeMatch);

@@ -37,7 +37,11 @@ final class Passages {
                 List<String> items = new ArrayList<>();
                 for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                     if (item instanceof ListItem) {
-                        items.add(text(item));
+                        List<String> parts = new ArrayList<>();
+                        for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+                            parts.add(text(child));
+                        }
+                        items.add(String.join("\n", parts).strip());
                     }
                 }
                 String whole = (leadIn == null ? "" : leadIn + "\n") + String.join("\n", items);
