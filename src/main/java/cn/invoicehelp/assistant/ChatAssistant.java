@@ -20,6 +20,8 @@ class ChatAssistant implements Assistant {
 
     private static final int MAX_TEXT = 500;
     private static final QuickReply MENU = Replies.MENU;
+    /** Below the answer threshold but still likely enough that one of two close articles is meant. */
+    private static final double UNSURE = 0.2;
 
     private final IntentClassifier classifier;
     private final FlowEngine flows;
@@ -96,6 +98,13 @@ class ChatAssistant implements Assistant {
             s.setMisses(0);
             return faqAnswer(s, found, text);
         }
+        if (found.outOfScope() == null && found.confidence() >= UNSURE && closeHits(found)) {
+            // Not sure enough to answer, but two articles fit about equally: ask which one rather than shrug.
+            s.setMisses(0);
+            return List.of(Replies.message("您想了解的是下面哪一个？", withResume(s, List.of(
+                    Replies.quick(found.results().get(0).title(), Action.faq(found.results().get(0).slug())),
+                    Replies.quick(found.results().get(1).title(), Action.faq(found.results().get(1).slug()))))));
+        }
         if (found.outOfScope() != null) {
             s.setMisses(0);
             return List.of(Replies.message(found.outOfScope().message(),
@@ -153,6 +162,11 @@ class ChatAssistant implements Assistant {
         }
         replies.addAll(actions.run(s, intent.action()));
         return replies;
+    }
+
+    private boolean closeHits(SearchResponse found) {
+        List<SearchResponse.SearchHit> hits = found.results();
+        return hits.size() >= 2 && hits.get(1).score() >= hits.get(0).score() * properties.faqClarifyRatio();
     }
 
     private List<Reply> faqAnswer(ConversationState s, SearchResponse found, String text) {

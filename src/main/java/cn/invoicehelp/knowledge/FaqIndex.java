@@ -139,7 +139,8 @@ final class FaqIndex {
                 .filter(m -> m.coverage() >= answerability.scopeThreshold())
                 .map(m -> new SearchResponse.OutOfScope(m.topic().id(), m.topic().message()))
                 .orElse(null);
-        return new SearchResponse(query, best, results, best == null ? null : answer(best, query), outOfScope);
+        return new SearchResponse(query, best, results, best == null ? null : answer(best, query), outOfScope,
+                Math.round(decision.probability() * 1000) / 1000.0);
     }
 
     /** The passage of the article that answers the question best (its first passage when none matches). */

@@ -61,7 +61,8 @@ class KnowledgeBase implements FaqSearch {
     }
 
     private static Snapshot load(Path dir, SearchTuning tuning, boolean model) {
-        List<FaqArticle> articles = new ArticleLoader().load(dir.resolve("faq"));
+        List<FaqArticle> articles = new ArticleLoader(FaqRules.load(dir.resolve("faq-rules.json")))
+                .load(dir.resolve("faq"));
         Synonyms synonyms = Synonyms.load(dir.resolve("synonyms.txt"));
         Set<String> stopwords = readWords(dir.resolve("stopwords.txt"));
         Scope scope = Scope.load(dir.resolve("scope.yml"));

@@ -9,12 +9,14 @@ import java.util.List;
  * @param answer      the passage of {@code bestMatch} that answers the question (plain text), or null
  * @param outOfScope  when nothing here answers and the question belongs to a neighbouring topic this service does
  *                    not handle: the topic and where to go instead; otherwise null
+ * @param confidence  estimated probability (0..1) that the first result answers the question; {@code bestMatch} is
+ *                    set when it reaches the fitted threshold
  */
 public record SearchResponse(String query, String bestMatch, List<SearchHit> results, Answer answer,
-        OutOfScope outOfScope) {
+        OutOfScope outOfScope, double confidence) {
 
     public SearchResponse(String query, String bestMatch, List<SearchHit> results) {
-        this(query, bestMatch, results, null, null);
+        this(query, bestMatch, results, null, null, bestMatch == null ? 0 : 1);
     }
 
     /** One ranked article; {@code snippet} is HTML with the matched words in {@code <mark>}. */
