@@ -4,6 +4,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ class ChatTurns {
     private final ApplicationEventPublisher publisher;
     private final JsonMapper json;
     private final int maxTextLength;
+    private final Clock clock;
 
     ChatTurns(EventLog log, EventSender sender, AssistantGateway assistant, RateLimiter limiter,
               ConversationQueues queues, ApplicationEventPublisher publisher, JsonMapper json,
@@ -39,6 +41,7 @@ class ChatTurns {
         this.publisher = publisher;
         this.json = json;
         this.maxTextLength = properties.maxTextLength();
+        this.clock = clock;
     }
 
     /** Handles one SEND frame; returns at once, the turn runs in the conversation's queue. */
@@ -89,6 +92,7 @@ class ChatTurns {
             question.action = echo.action();
         }));
         if (question.echoId != null) {
+            sender.send(conversationId, List.of(EventView.typing("bot", clock.instant())));
             answer(conversationId, question);
         }
     }

@@ -138,6 +138,40 @@ class ChatTransportTests {
     }
 
     @Test
+    void botIsShownTypingWhileItWorksButTheHintIsNeverStored() {
+        ChatClient.Session session = client.open();
+        try (var connection = client.connect(session.token())) {
+            connection.sendText("在吗");
+            connection.await(from("bot"));
+
+            List<String> types = connection.received().stream()
+                    .map(e -> e.get("type").asString() + ":" + e.path("seq").asLong(0)).toList();
+            assertThat(types).containsExactly("message:2", "typing:0", "message:3");
+            JsonNode typing = connection.received().get(1);
+            assertThat(typing.get("sender").asString()).isEqualTo("bot");
+            assertThat(typing.has("seq")).as("a hint, not part of the numbered log").isFalse();
+        }
+        assertThat(client.replay(session, 0)).extracting(e -> e.get("type").asString()).doesNotContain("typing");
+    }
+
+    @Test
+    void everyOpenTabOfTheConversationGetsTheLiveEvents() {
+        ChatClient.Session session = client.open();
+        try (var first = client.connect(session.token()); var second = client.connect(session.token())) {
+            first.sendText("第一个标签页发的");
+            second.sendText("第二个标签页发的");
+
+            for (var tab : List.of(first, second)) {
+                tab.await(e -> e.path("seq").asLong(0) == 5);
+                List<JsonNode> stored = tab.received().stream().filter(e -> e.has("seq")).toList();
+                assertThat(stored).extracting(e -> e.get("seq").asLong()).containsExactly(2L, 3L, 4L, 5L);
+                assertThat(stored).extracting(e -> e.get("text").asString())
+                        .contains("收到：第一个标签页发的", "收到：第二个标签页发的");
+            }
+        }
+    }
+
+    @Test
     void refusesConnectionsWithoutAValidToken() {
         for (String token : new String[] {null, "not-a-real-token"}) {
             var refusal = client.refusal(token);
