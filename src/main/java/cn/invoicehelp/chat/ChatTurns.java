@@ -1,11 +1,12 @@
 package cn.invoicehelp.chat;
 
+import cn.invoicehelp.assistant.Card;
+import cn.invoicehelp.escalation.HandoffRequested;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +33,7 @@ class ChatTurns {
 
     ChatTurns(EventLog log, EventSender sender, AssistantGateway assistant, RateLimiter limiter,
               ConversationQueues queues, ApplicationEventPublisher publisher, JsonMapper json,
-              ChatProperties properties) {
+              ChatProperties properties, Clock clock) {
         this.log = log;
         this.sender = sender;
         this.assistant = assistant;
@@ -123,7 +124,9 @@ class ChatTurns {
                 .filter(e -> !"error".equals(e.type()) && !"typing".equals(e.type()) && e.text() != null)
                 .map(e -> new HandoffRequested.Line(e.sender(), e.text(), e.createdAt()))
                 .toList();
-        return new HandoffRequested(locked.conversation.id(), transcript, log.card(handoff.cardJson()), Instant.now());
+        Card.Handoff card = log.card(handoff.cardJson()) instanceof Card.Handoff h ? h : new Card.Handoff(null, null, null);
+        return new HandoffRequested(locked.conversation.id(), card.reason(), card.stepsDone(), card.slots(),
+                transcript, locked.conversation.pageUrl(), clock.instant());
     }
 
     /** What the bot is asked, filled in inside the transaction. */
