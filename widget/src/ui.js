@@ -74,7 +74,7 @@ export function eventView(e, t, ctx) {
   const sender = SENDER_CLASS[e.sender] || 'system';
   const cls = ['msg', sender];
   if (e.type === 'error') cls.push('error');
-  const card = e.card && typeof e.card === 'object' ? cardView(e.card, t, ctx) : null;
+  const card = e.card && typeof e.card === 'object' ? cardView(e.card, t, { ...ctx, text: e.text }) : null;
   if (!e.text && !card) return null;
   const el = h('div', { class: cls.join(' '), 'data-seq': e.seq, 'data-type': e.type || 'message' });
   if (sender === 'agent') el.appendChild(h('span', { class: 'from', text: t.agent }));
@@ -122,7 +122,7 @@ function cardView(card, t, ctx) {
         h('h3', null, `${t.invoiceTitle} `,
           h('span', { class: `tag${ok ? ' ok' : warn ? ' warn' : ''}`, text: t.invoiceResult[card.result] || card.result || '' })),
         card.status ? h('p', { class: 'muted', text: card.status }) : null,
-        card.message ? h('p', { text: card.message }) : null,
+        card.message && card.message !== ctx.text ? h('p', { text: card.message }) : null,
         card.problems && card.problems.length ? h('p', { class: 'muted', text: t.problems }) : null,
         list(card.problems),
         card.nextSteps && card.nextSteps.length ? h('p', { class: 'muted', text: t.nextSteps }) : null,

@@ -172,6 +172,27 @@ class ChatTransportTests {
     }
 
     @Test
+    void widgetOnAnAllowedSiteMayCallTheRestApiAcrossOrigins() throws Exception {
+        var preflight = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/api/chat/sessions/x/events"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:9999")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization").build();
+        var allowed = java.net.http.HttpClient.newHttpClient().send(preflight,
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:9999");
+
+        var foreign = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/chat/sessions"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void refusesConnectionsWithoutAValidToken() {
         for (String token : new String[] {null, "not-a-real-token"}) {
             var refusal = client.refusal(token);
