@@ -30,6 +30,7 @@ function start() {
   const host = document.createElement('invoicehelp-chat');
   document.body.appendChild(host);
   const ui = mount(host, t);
+  if (window.performance && performance.mark) performance.mark('invoicehelp-chat:ready');
   const store = createStore(server);
 
   let open = false;
@@ -91,18 +92,22 @@ function start() {
       userSpoke = true;
       ui.log.querySelectorAll('.quick').forEach((q) => q.remove());
     }
-    if (e.type === 'announcement') showBanner(e.card && e.card.title, e.text, `event-${e.seq}`);
+    if (e.type === 'announcement') {
+      const c = e.card || {};
+      showBanner(c.title, c.body || e.text, c.id != null ? `a-${c.id}` : `event-${e.seq}`, c.level, c.expectedEnd);
+    }
     const view = eventView(e, t, { server });
+    // Quick replies belong to the latest message: anything new from the other side replaces them.
+    if (view && e.sender !== 'user') ui.log.querySelectorAll('.quick').forEach((q) => q.remove());
     if (view) append(view);
     if (Array.isArray(e.quickReplies) && e.quickReplies.length && e.sender !== 'user') {
-      ui.log.querySelectorAll('.quick').forEach((q) => q.remove());
       append(quickView(e.quickReplies, (r) => sendMessage({ action: r.action, label: r.label })));
       if (!userSpoke && e.seq <= 3) {
         append(quickView(t.commonQuestions.map((q) => ({ label: q })), (r) => sendMessage({ text: r.label }), t.greeting));
       }
     }
     if (e.type === 'closed') onClosed();
-    if (INCOMING.has(e.sender) && e.type !== 'error' && e.seq > readSeq) {
+    if (view && INCOMING.has(e.sender) && e.type !== 'error' && e.seq > readSeq) {
       if (open && !document.hidden) markRead(e.seq);
       else { unread += 1; updateUnread(); }
     }
@@ -231,12 +236,15 @@ function start() {
 
   // ---- announcements ----
   let announcementsLoaded = false;
-  function showBanner(title, text, id) {
+  function showBanner(title, text, id, level, expectedEnd) {
     if (!text && !title) return;
     if (store.tabFlag(`dismissed:${id}`)) return;
-    ui.bannerText.replaceChildren(...(title ? [h('strong', { text: `${title} ` })] : []), text || '');
+    const until = expectedEnd && !Number.isNaN(new Date(expectedEnd).getTime())
+      ? t.expectedEnd(new Date(expectedEnd).toLocaleString('zh-CN', { hour12: false })) : '';
+    ui.bannerText.replaceChildren(...(title ? [h('strong', { text: `${title} ` })] : []), text || '', until);
     ui.banner.hidden = false;
     ui.banner.dataset.id = id;
+    ui.banner.dataset.level = String(level || 'INFO').toUpperCase();
   }
   ui.bannerClose.addEventListener('click', () => {
     store.setTabFlag(`dismissed:${ui.banner.dataset.id}`, true);
@@ -251,7 +259,7 @@ function start() {
       const body = await res.json();
       const items = Array.isArray(body) ? body : (body && (body.items || body.announcements)) || [];
       const a = items.find((x) => x && (x.title || x.text || x.body || x.message || x.content));
-      if (a) showBanner(a.title, a.text || a.body || a.message || a.content, `a-${a.id || a.title}`);
+      if (a) showBanner(a.title, a.body || a.text || a.message || a.content, `a-${a.id || a.title}`, a.level, a.expectedEnd);
     } catch (e) {
       // offline or not JSON: the banner stays hidden
     }

@@ -54,6 +54,7 @@ export const zhCN = {
   stepsDone: '已完成的自查步骤',
   announcement: '公告',
   dismiss: '关闭公告',
+  expectedEnd: (time) => `（预计 ${time} 恢复）`,
   closed: '本次对话已结束。',
   ratingTitle: '请为本次服务打分',
   ratingStar: (n) => `${n} 星`,

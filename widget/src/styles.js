@@ -38,6 +38,7 @@ button { cursor: pointer; }
 
 .banner { display: flex; gap: 8px; align-items: flex-start; padding: 8px 12px; background: #fffbeb; color: #78350f;
   border-bottom: 1px solid #fde68a; font-size: 13px; }
+.banner[data-level="CRITICAL"] { background: #fef2f2; color: #7f1d1d; border-bottom-color: #fecaca; }
 .banner .txt { flex: 1; white-space: pre-wrap; }
 .banner button { border: 0; background: transparent; color: inherit; font-size: 16px; line-height: 1; padding: 2px 4px; }
 .offline { display: flex; gap: 8px; align-items: center; padding: 8px 12px; background: #f3f4f6; color: #374151;

@@ -136,7 +136,7 @@ function cardView(card, t, ctx) {
         onclick: () => copyText(number).then(() => { copied.textContent = t.copied; },
           () => { copied.textContent = t.copyFailed; }),
       });
-      const track = safeUrl(`/help/track?no=${encodeURIComponent(number)}`, ctx.server);
+      const track = safeUrl(`/help/track?number=${encodeURIComponent(number)}`, ctx.server);
       return h('div', { class: 'card report' },
         h('h3', { text: t.reportTitle }),
         h('div', { class: 'copyrow' }, h('span', { class: 'muted', text: `${t.trackingNumber}：` }),

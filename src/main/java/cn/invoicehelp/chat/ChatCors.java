@@ -1,5 +1,6 @@
 package cn.invoicehelp.chat;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -11,14 +12,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class ChatCors implements WebMvcConfigurer {
 
-    private final ChatProperties properties;
+    private final ObjectProvider<ChatProperties> properties;
 
-    ChatCors(ChatProperties properties) {
+    /** A provider, because web slices of other modules pick up this configurer without the chat's settings. */
+    ChatCors(ObjectProvider<ChatProperties> properties) {
         this.properties = properties;
     }
 
     @Override
     public void addCorsMappings(CorsRegistry registry) {
+        ChatProperties properties = this.properties.getIfAvailable();
+        if (properties == null) {
+            return;
+        }
         String[] origins = properties.allowedOrigins().toArray(String[]::new);
         registry.addMapping("/api/chat/**").allowedOriginPatterns(origins).allowedMethods("GET", "POST")
                 .allowedHeaders("Authorization", "Content-Type").maxAge(3600);

@@ -15,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -48,6 +50,12 @@ class ChatWidgetBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EventLog log;
+
+    @Autowired
+    EventSender sender;
 
     @BeforeAll
     static void openBrowser() {
@@ -236,6 +244,61 @@ class ChatWidgetBrowserTests {
     }
 
     @Test
+    void queueAgentReportAndClosingAreShownAndTheVisitorIsAskedForARating() {
+        shadow(".launcher").click();
+        shadow("[data-seq='1']");
+        UUID conversation = UUID.fromString(session().get("conversationId").asString());
+        shadow(".close").click();
+
+        // What the hand-off queue, an agent and the fault-report desk send into a conversation.
+        push(conversation, new NewEvent("handoff", "bot", "正在为您转接人工客服，请稍候。", null, false, null, null,
+                "{\"kind\":\"queue\",\"position\":2,\"estimatedWaitSeconds\":240}"));
+        push(conversation, NewEvent.system("system", "人工客服 小王 已接入", null));
+        push(conversation, new NewEvent("message", "agent", "您好，我是小王，我来帮您看看。", null, false, null, null, null));
+        push(conversation, new NewEvent("report", "agent", "已为您提交故障报告。", null, false, null, null,
+                "{\"kind\":\"report\",\"trackingNumber\":\"BJ20261130-0042\",\"stage\":\"CONFIRMING\","
+                        + "\"stageLabel\":\"确认问题\",\"dueAt\":\"2026-11-30T08:00:00Z\"}"));
+        push(conversation, new NewEvent("card", "bot", null, null, false, null, null, "{\"kind\":\"hologram\"}"));
+
+        waitFor(d -> "4".equals(shadow(".launcher .badge").getText()));
+        assertThat(shadow(".launcher").getAttribute("aria-label")).contains("4 条未读");
+        shadow(".launcher").click();
+        waitFor(d -> shadowAll(".launcher .badge").stream().noneMatch(WebElement::isDisplayed));
+
+        assertThat(shadow(".card.queue").getText()).contains("您前面还有 2 位", "预计等待约 4 分钟");
+        assertThat(texts(".msg.agent .bubble")).contains("您好，我是小王，我来帮您看看。", "已为您提交故障报告。");
+        assertThat(texts(".msg.system .bubble")).contains("人工客服 小王 已接入");
+        WebElement report = shadow(".card.report");
+        assertThat(report.findElement(By.cssSelector("code")).getText()).isEqualTo("BJ20261130-0042");
+        assertThat(report.getText()).contains("确认问题");
+        assertThat(report.findElement(By.cssSelector("a")).getAttribute("href")).endsWith("/help/track?number=BJ20261130-0042");
+        report.findElement(By.cssSelector("button")).click();
+        waitFor(d -> !report.findElement(By.cssSelector(".copyrow .muted[aria-live]")).getText().isEmpty());
+        assertThat(shadowAll("[data-type='card']")).as("a card kind this version does not know is left out").isEmpty();
+        screenshot("widget-agent-report-phone");
+
+        push(conversation, new NewEvent("closed", "system", "人工客服已结束本次对话。", null, false, null, null, null));
+        WebElement rating = shadow("form.rating");
+        rating.findElements(By.cssSelector(".stars button")).get(3).click();
+        assertThat(rating.getText()).contains("满意");
+        rating.findElement(By.cssSelector("textarea")).sendKeys("很快就解决了");
+        String body = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const original = window.fetch;
+                window.fetch = (url, init) => {
+                  if (String(url).endsWith('/rating')) { window.fetch = original; done(init.headers.Authorization.length + '|' + init.body); }
+                  return original(url, init);
+                };
+                arguments[0].click();""", rating.findElement(By.cssSelector(".submit")));
+        assertThat(body).endsWith("|{\"score\":4,\"comment\":\"很快就解决了\"}");
+        assertThat(shadow(".newconv").getText()).isEqualTo("开始新的对话");
+    }
+
+    private void push(UUID conversation, NewEvent event) {
+        sender.send(conversation, log.append(conversation, locked -> locked.append(event)));
+    }
+
+    @Test
     void markupInMessagesIsShownAsText() {
         shadow(".launcher").click();
         shadow("[data-seq='1']");
@@ -329,10 +392,13 @@ class ChatWidgetBrowserTests {
         button.click();
     }
 
+    private JsonNode session() {
+        return ChatClient.JSON.readTree((String) js("return localStorage.getItem('invoicehelp-chat:' + location.origin)"));
+    }
+
     /** The conversation as the server stored it, read with the visitor's own token. */
     private List<JsonNode> replay() {
-        String stored = (String) js("return localStorage.getItem('invoicehelp-chat:' + location.origin)");
-        JsonNode session = ChatClient.JSON.readTree(stored);
+        JsonNode session = session();
         return new ChatClient(port).replay(new ChatClient.Session(session.get("conversationId").asString(),
                 session.get("token").asString()), 0);
     }
