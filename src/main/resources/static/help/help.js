@@ -88,7 +88,7 @@
           answer.appendChild(more);
           results.appendChild(answer);
         } else if (!r.body.bestMatch) {
-          results.appendChild(el('p', '没有找到确切的答案。您可以换个说法,或查看下面可能相关的文章;仍未解决可在聊天窗口转人工客服。', 'notice'));
+          results.appendChild(el('p', '没有找到确切的答案。您可以换个说法,或查看下面可能相关的文章;仍未解决可点击右下角的“在线客服”，与智能助手对话或转人工客服。', 'notice'));
         }
         r.body.results.forEach(function (hit) {
           var box = el('div', null, 'result');
