@@ -136,7 +136,9 @@ final class FaqIndex {
         }
         String best = decision.confident() ? ranked.get(0).id() : null;
         SearchResponse.OutOfScope outOfScope = best != null ? null : decision.scope()
-                .filter(m -> m.coverage() >= answerability.scopeThreshold())
+                // A topic is named only when it explains the question at least as well as the articles found.
+                .filter(m -> m.coverage() >= answerability.scopeThreshold()
+                        && m.coverage() >= decision.features().nearbyCoverage())
                 .map(m -> new SearchResponse.OutOfScope(m.topic().id(), m.topic().message()))
                 .orElse(null);
         return new SearchResponse(query, best, results, best == null ? null : answer(best, query), outOfScope,

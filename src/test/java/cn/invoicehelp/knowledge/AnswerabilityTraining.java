@@ -146,7 +146,7 @@ public class AnswerabilityTraining {
                     continue;
                 }
                 Scope.Match m = row.decision().scope().get();
-                if (m.coverage() < s) {
+                if (m.coverage() < s || m.coverage() < row.decision().features().nearbyCoverage()) {
                     continue;
                 }
                 String near = row.c().nearTopic();
