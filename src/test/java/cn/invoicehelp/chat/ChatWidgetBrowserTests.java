@@ -1,5 +1,7 @@
 package cn.invoicehelp.chat;
 
+import cn.invoicehelp.announcement.AnnouncementBoard;
+import cn.invoicehelp.announcement.AnnouncementRequest;
 import cn.invoicehelp.support.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +58,9 @@ class ChatWidgetBrowserTests {
 
     @Autowired
     EventSender sender;
+
+    @Autowired
+    AnnouncementBoard announcements;
 
     @BeforeAll
     static void openBrowser() {
@@ -296,6 +301,24 @@ class ChatWidgetBrowserTests {
 
     private void push(UUID conversation, NewEvent event) {
         sender.send(conversation, log.append(conversation, locked -> locked.append(event)));
+    }
+
+    @Test
+    void activeAnnouncementIsShownAsABannerUntilDismissed() {
+        long id = announcements.publish(new AnnouncementRequest.Form("NOTICE", "WARNING", "春节假期服务安排",
+                "2月1日至2月7日人工客服 9:00-17:00 在线。<b>请留意</b>", List.of("LOGIN"), null, null), "test").id();
+        try {
+            browser.navigate().refresh();
+            shadow(".launcher").click();
+            WebElement banner = shadow(".banner");
+            waitFor(d -> banner.isDisplayed());
+            assertThat(banner.getText()).contains("春节假期服务安排", "人工客服 9:00-17:00 在线。<b>请留意</b>");
+            assertThat(banner.getAttribute("role")).isEqualTo("status");
+            banner.findElement(By.cssSelector("button")).click();
+            assertThat(banner.isDisplayed()).isFalse();
+        } finally {
+            announcements.end(id);
+        }
     }
 
     @Test
