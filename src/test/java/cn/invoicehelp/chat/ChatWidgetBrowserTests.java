@@ -88,7 +88,7 @@ class ChatWidgetBrowserTests {
     void visitorOpensTheChatAsksAndGetsTheFaqAnswer() {
         WebElement launcher = shadow(".launcher");
         assertThat(launcher.getAttribute("aria-expanded")).isEqualTo("false");
-        launcher.click();
+        launcher.sendKeys(Keys.ENTER);
 
         WebElement greeting = shadow("[data-seq='1']");
         assertThat(greeting.getText()).contains("北京发票自助服务中心");
@@ -132,6 +132,17 @@ class ChatWidgetBrowserTests {
         assertThat(texts(".msg.user .bubble")).startsWith("发票查不到", "网络正常");
         screenshot("widget-invoice-result-phone");
 
+        browser.manage().window().setSize(new Dimension(360, 740));
+        waitFor(d -> (Boolean) js("return window.innerWidth <= 360"));
+        assertThat(shadow(".panel").getRect().getWidth()).as("full width on a phone").isGreaterThanOrEqualTo(340);
+        assertThat(js("""
+                const root = document.querySelector('invoicehelp-chat').shadowRoot;
+                const panel = root.querySelector('.panel').getBoundingClientRect();
+                const log = root.querySelector('.log');
+                return panel.right <= window.innerWidth && log.scrollWidth <= log.clientWidth
+                  && document.documentElement.scrollWidth <= window.innerWidth;""")).as("nothing sticks out at 360 px")
+                .isEqualTo(true);
+
         browser.manage().window().setSize(new Dimension(1280, 800));
         screenshot("widget-invoice-result-desktop");
     }
@@ -157,21 +168,7 @@ class ChatWidgetBrowserTests {
     void everyEventArrivesExactlyOnceAndInOrderWhileTheSocketIsCutEveryTwoSeconds() {
         browser.switchTo().newWindow(WindowType.TAB);
         try {
-            // Wrap the page's WebSocket before any script runs, so the test can cut every open socket.
-            browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-                    (() => {
-                      const Native = window.WebSocket;
-                      const open = [];
-                      window.__cuts = 0;
-                      window.WebSocket = class extends Native {
-                        constructor(...args) { super(...args); open.push(this); }
-                      };
-                      window.__cut = () => {
-                        for (const s of open.splice(0)) {
-                          if (s.readyState <= 1) { s.close(); window.__cuts++; }
-                        }
-                      };
-                    })();"""));
+            controlSockets();
             browser.get(url("/"));
             shadow(".launcher").click();
             shadow("[data-seq='1']");
@@ -210,6 +207,39 @@ class ChatWidgetBrowserTests {
             List<String> userTexts = texts(".msg.user .bubble");
             assertThat(userTexts).containsExactlyElementsOf(questions);
             assertThat(stored).filteredOn(e -> "error".equals(e.path("type").asString())).isEmpty();
+        } finally {
+            browser.close();
+            browser.switchTo().window(browser.getWindowHandles().iterator().next());
+        }
+    }
+
+    @Test
+    void messagesWrittenOfflineAreKeptAndSentPacedUnderTheRateLimitWhenBackOnline() {
+        browser.switchTo().newWindow(WindowType.TAB);
+        try {
+            controlSockets();
+            browser.get(url("/"));
+            shadow(".launcher").click();
+            shadow("[data-seq='1']");
+            waitFor(d -> "online".equals(shadow(".head .status").getAttribute("data-state")));
+
+            js("window.__offline = true; window.__cut();");
+            waitFor(d -> shadow(".offline").isDisplayed());
+            assertThat(shadow(".head .status").getText()).isEqualTo("网络已断开，正在重新连接…");
+            List<String> queued = IntStream.rangeClosed(1, 25).mapToObj(i -> "离线时写的第" + i + "条").toList();
+            WebElement input = shadow("textarea#ih-input");
+            queued.forEach(text -> input.sendKeys(text, Keys.ENTER));
+            assertThat(shadowAll(".msg.pending")).hasSize(25);
+            assertThat(shadow(".msg.pending .state").getText()).isEqualTo("发送中…");
+
+            js("window.__offline = false; window.dispatchEvent(new Event('online'));");
+            new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> shadowAll(".msg.pending").isEmpty()
+                    && texts(".msg.user .bubble").size() == queued.size());
+
+            assertThat(texts(".msg.user .bubble")).containsExactlyElementsOf(queued);
+            assertThat(shadow(".offline").isDisplayed()).isFalse();
+            assertThat(replay()).as("no message was refused for going too fast")
+                    .noneMatch(e -> "error".equals(e.path("type").asString()));
         } finally {
             browser.close();
             browser.switchTo().window(browser.getWindowHandles().iterator().next());
@@ -297,6 +327,31 @@ class ChatWidgetBrowserTests {
                 arguments[0].click();""", rating.findElement(By.cssSelector(".submit")));
         assertThat(body).endsWith("|{\"score\":4,\"comment\":\"很快就解决了\"}");
         assertThat(shadow(".newconv").getText()).isEqualTo("开始新的对话");
+    }
+
+    /**
+     * Wraps the page's WebSocket before any script runs: {@code __cut()} closes every open socket, {@code __offline}
+     * makes new ones fail as if the network were down.
+     */
+    private void controlSockets() {
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (() => {
+                  const Native = window.WebSocket;
+                  const open = [];
+                  window.__cuts = 0;
+                  window.__offline = false;
+                  window.WebSocket = class extends Native {
+                    constructor(url, protocols) {
+                      super(window.__offline ? 'ws://127.0.0.1:9/' : url, protocols);
+                      open.push(this);
+                    }
+                  };
+                  window.__cut = () => {
+                    for (const s of open.splice(0)) {
+                      if (s.readyState <= 1) { s.close(); window.__cuts++; }
+                    }
+                  };
+                })();"""));
     }
 
     private void push(UUID conversation, NewEvent event) {
