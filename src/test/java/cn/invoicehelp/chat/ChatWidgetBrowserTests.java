@@ -99,12 +99,19 @@ class ChatWidgetBrowserTests {
 
         WebElement input = shadow("textarea#ih-input");
         assertThat(activeElementInWidget()).as("focus moves to the input").isEqualTo("ih-input");
+        js("""
+                const typing = document.querySelector('invoicehelp-chat').shadowRoot.querySelector('.typing');
+                window.__typingShown = false;
+                new MutationObserver(() => { if (!typing.hidden) window.__typingShown = true; })
+                  .observe(typing, {attributes: true});""");
         input.sendKeys("数电票开具后多久可以查验", Keys.ENTER);
 
         WebElement card = shadow(".card.faq");
         assertThat(card.findElement(By.cssSelector("a")).getAttribute("href")).contains("/help/articles/");
         assertThat(texts(".msg.user .bubble")).containsExactly("数电票开具后多久可以查验");
         assertThat(shadow(".head .status").getText()).isEqualTo("在线");
+        assertThat(js("return window.__typingShown")).as("typing indicator while the bot worked").isEqualTo(true);
+        assertThat(shadow(".typing").isDisplayed()).as("and gone with the answer").isFalse();
         screenshot("widget-faq-answer-phone");
 
         // Escape closes the panel and gives the focus back to the launcher.
@@ -374,6 +381,27 @@ class ChatWidgetBrowserTests {
         } finally {
             announcements.end(id);
         }
+    }
+
+    @Test
+    void unreadMessagesAreCountedInThePageTitleWhileTheTabIsHidden() {
+        shadow(".launcher").click();
+        shadow("[data-seq='1']");
+        UUID conversation = UUID.fromString(session().get("conversationId").asString());
+        String title = browser.getTitle();
+        js("""
+                Object.defineProperty(document, 'hidden', {configurable: true, get: () => true});
+                document.dispatchEvent(new Event('visibilitychange'));""");
+
+        push(conversation, new NewEvent("message", "agent", "您还在吗？", null, false, null, null, null));
+        push(conversation, new NewEvent("message", "agent", "我们查到原因了。", null, false, null, null, null));
+        waitFor(d -> browser.getTitle().equals("(2条新消息) " + title));
+
+        js("""
+                delete document.hidden;
+                document.dispatchEvent(new Event('visibilitychange'));""");
+        waitFor(d -> browser.getTitle().equals(title));
+        assertThat(shadowAll(".launcher .badge")).noneMatch(WebElement::isDisplayed);
     }
 
     @Test
