@@ -14,24 +14,30 @@ final class Actions {
     private final FlowEngine flows;
     private final FaqSearch faq;
     private final AssistantProperties properties;
+    private final FaultReportTalk reports;
 
-    Actions(FlowEngine flows, FaqSearch faq, AssistantProperties properties) {
+    Actions(FlowEngine flows, FaqSearch faq, AssistantProperties properties, FaultReportTalk reports) {
         this.flows = flows;
         this.faq = faq;
         this.properties = properties;
+        this.reports = reports;
     }
 
     List<Reply> run(ConversationState s, String action) {
         String[] parts = action.split(":", 3);
+        if (!"report".equals(parts[0]) && !"handoff".equals(parts[0])) {
+            s.setReportStep(null); // another button: the unfinished report is dropped
+            s.setTrackPending(null);
+        }
         return switch (parts[0]) {
             case "menu" -> List.of(Replies.message("请问需要什么帮助？可以直接描述问题，也可以点选下面的选项。",
                     s.inFlow() ? prepend(Replies.RESUME, Replies.MAIN_MENU) : Replies.MAIN_MENU));
             case "handoff" -> handoff(s, "user");
-            case "report" -> handoff(s, "report");
+            case "report" -> parts.length > 1 ? reports.action(s, parts[1]) : reports.start(s);
             case "restart" -> restart(s);
             case "resume" -> s.inFlow() ? flows.resume(s) : run(s, "menu");
             case "done" -> done(s);
-            case "track" -> track(null);
+            case "track" -> reports.track(s, null, null);
             case "lookup" -> lookup(freshOutsideFlow(s));
             case "flow" -> parts.length > 1 && flows.exists(parts[1])
                     ? flows.start(freshOutsideFlow(s), parts[1], null) : stale(s);
@@ -53,17 +59,11 @@ final class Actions {
         return replies;
     }
 
-    List<Reply> track(String trackingNumber) {
-        String which = trackingNumber == null ? "" : "（单号 " + trackingNumber + "）";
-        return List.of(Replies.message("故障报告的进度暂时还不能在线查询" + which + "。需要的话我可以帮您转人工查询。",
-                List.of(Replies.HANDOFF, MENU)));
-    }
-
     private List<Reply> handoff(ConversationState s, String reason) {
         s.setHandedOff(true);
-        String text = "report".equals(reason)
-                ? "在线提交故障报告的功能还在建设中，我先为您转接人工客服，由工作人员记录故障并跟进，请稍候。"
-                : "好的，正在为您转接人工客服，请稍候。接通前您可以继续描述问题，工作人员会看到刚才的自查记录。";
+        s.setReportStep(null);
+        s.setTrackPending(null);
+        String text = "好的，正在为您转接人工客服，请稍候。接通前您可以继续描述问题，工作人员会看到刚才的自查记录。";
         return List.of(new Reply("handoff", text, List.of(),
                 Replies.handoffCard(reason, flows.titles(s.getStepsDone()), s.getSlots())));
     }
