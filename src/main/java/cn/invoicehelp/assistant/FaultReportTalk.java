@@ -9,6 +9,7 @@ import cn.invoicehelp.escalation.FaultReportReceipt;
 import cn.invoicehelp.escalation.FaultReportRejected;
 import cn.invoicehelp.escalation.FaultReporting;
 import cn.invoicehelp.escalation.TrackingNumbers;
+import cn.invoicehelp.invoice.InvoiceField;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +83,7 @@ final class FaultReportTalk {
         s.setTrackPending(null);
         s.setReport(new LinkedHashMap<>());
         StringBuilder intro = new StringBuilder("好的，我来帮您提交故障报告（也可以在帮助中心的故障报告页面 /help/report 填写）。");
-        String number = s.getSlots().get("number");
+        String number = s.getSlots().get(InvoiceField.NUMBER);
         if (number != null || !s.getStepsDone().isEmpty()) {
             intro.append(number == null ? "您做过的自查步骤会一并附上。"
                     : "发票号码 " + number + " 和您做过的自查步骤会一并附上。");
@@ -180,7 +181,7 @@ final class FaultReportTalk {
         s.setReportStep(CONFIRM);
         Map<String, String> d = s.getReport();
         StringBuilder text = new StringBuilder("请确认故障报告：");
-        String number = s.getSlots().get("number");
+        String number = s.getSlots().get(InvoiceField.NUMBER);
         if (number != null) {
             text.append("\n发票号码：").append(number);
         }
@@ -307,7 +308,7 @@ final class FaultReportTalk {
     private FaultReportForm draft(ConversationState s, Map<String, String> extra) {
         Map<String, String> d = new LinkedHashMap<>(s.getReport());
         d.putAll(extra);
-        String number = s.getSlots().get("number");
+        String number = s.getSlots().get(InvoiceField.NUMBER);
         String description = d.getOrDefault(DESCRIPTION, "（待填写）");
         String occurred = d.getOrDefault(OCCURRED, LocalDateTime.now(clock.withZone(BEIJING)).toString());
         String phone = d.get("phone");
@@ -316,7 +317,7 @@ final class FaultReportTalk {
             phone = "13800000000"; // placeholder while checking other fields; never filed
         }
         List<String> outcome = s.getOutcome() == null ? List.of() : List.of(s.getOutcome());
-        return new FaultReportForm(number == null ? null : List.of(number), s.getSlots().get("type"), occurred,
+        return new FaultReportForm(number == null ? null : List.of(number), s.getSlots().get(InvoiceField.TYPE), occurred,
                 description, phone, email, s.getConversationId(),
                 new FaultReportForm.Attachments(flows.titles(s.getStepsDone()), Replies.masked(s.getSlots()), outcome));
     }
@@ -416,17 +417,8 @@ final class FaultReportTalk {
         return LocalTime.of(hour, minute);
     }
 
-    static Map<String, Object> card(String number, String stage, String label, Instant due, Boolean overdue) {
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("kind", "report");
-        card.put("trackingNumber", number);
-        card.put("stage", stage);
-        card.put("stageLabel", label);
-        card.put("dueAt", due == null ? null : due.toString());
-        if (overdue != null) {
-            card.put("overdue", overdue);
-        }
-        return card;
+    static Card.Report card(String number, String stage, String label, Instant due, Boolean overdue) {
+        return new Card.Report(number, stage, label, due == null ? null : due.toString(), overdue);
     }
 
     private static String plain(String text) {

@@ -1,6 +1,7 @@
 package cn.invoicehelp.assistant;
 
 import cn.invoicehelp.assistant.Reply.QuickReply;
+import cn.invoicehelp.invoice.InvoiceField;
 import cn.invoicehelp.invoice.VerificationResult;
 import cn.invoicehelp.knowledge.SearchResponse.SearchHit;
 import java.util.ArrayList;
@@ -11,23 +12,28 @@ import java.util.Map;
 /** Builds the replies and cards; every set of quick replies ends with 转人工 so a person is always one tap away. */
 final class Replies {
 
-    static final QuickReply HANDOFF = new QuickReply("转人工", "handoff");
-    static final QuickReply REPORT = new QuickReply("提交故障报告", "report");
-    static final QuickReply RESUME = new QuickReply("继续自查", "resume");
+    static final QuickReply HANDOFF = quick("转人工", Action.HANDOFF);
+    static final QuickReply REPORT = quick("提交故障报告", Action.REPORT);
+    static final QuickReply RESUME = quick("继续自查", Action.RESUME);
+    static final QuickReply MENU = quick("主菜单", Action.MENU);
     static final List<QuickReply> MAIN_MENU = List.of(
-            new QuickReply("发票查不到", "flow:self-check"),
-            new QuickReply("查一张发票", "lookup"),
+            quick("发票查不到", Action.flow("self-check")),
+            quick("查一张发票", Action.LOOKUP),
             REPORT,
             HANDOFF);
 
     private Replies() {
     }
 
+    static QuickReply quick(String label, Action action) {
+        return new QuickReply(label, action.wire());
+    }
+
     static Reply message(String text, List<QuickReply> quickReplies) {
         return message(text, quickReplies, null);
     }
 
-    static Reply message(String text, List<QuickReply> quickReplies, Map<String, Object> card) {
+    static Reply message(String text, List<QuickReply> quickReplies, Card card) {
         return new Reply("message", text, withHandoff(quickReplies), card);
     }
 
@@ -49,48 +55,31 @@ final class Replies {
         return List.copyOf(all);
     }
 
-    static Map<String, Object> faqCard(SearchHit hit) {
+    static Card.Faq faqCard(SearchHit hit) {
         return faqCard(hit.slug(), hit.title(), plainText(hit.snippet()));
     }
 
-    static Map<String, Object> faqCard(String slug, String title, String snippet) {
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("kind", "faq");
-        card.put("slug", slug);
-        card.put("title", title);
-        card.put("snippet", snippet);
-        card.put("url", "/help/articles/" + slug);
-        return card;
+    static Card.Faq faqCard(String slug, String title, String snippet) {
+        return new Card.Faq(slug, title, snippet, "/help/articles/" + slug);
     }
 
-    static Map<String, Object> invoiceCard(VerificationResult result) {
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("kind", "invoice");
-        card.put("result", result.result().name());
-        card.put("status", result.status());
-        card.put("message", result.message());
-        card.put("nextSteps", result.nextSteps() == null ? List.of() : result.nextSteps());
-        card.put("problems", result.problems() == null ? List.of() : result.problems().stream()
-                .map(p -> Map.of("field", String.valueOf(p.field()), "code", String.valueOf(p.code()),
-                        "message", String.valueOf(p.message())))
-                .toList());
-        return card;
+    static Card.Invoice invoiceCard(VerificationResult result) {
+        return new Card.Invoice(result.result().name(), result.status(), result.message(), result.nextSteps(),
+                result.problems() == null ? List.of() : result.problems().stream()
+                        .map(p -> new Card.Invoice.Problem(String.valueOf(p.field()), String.valueOf(p.code()),
+                                String.valueOf(p.message())))
+                        .toList());
     }
 
-    static Map<String, Object> handoffCard(String reason, List<String> stepsDone, Map<String, String> slots) {
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("kind", "handoff");
-        card.put("reason", reason);
-        card.put("stepsDone", List.copyOf(stepsDone));
-        card.put("slots", masked(slots));
-        return card;
+    static Card.Handoff handoffCard(String reason, List<String> stepsDone, Map<InvoiceField, String> slots) {
+        return new Card.Handoff(reason, stepsDone, masked(slots));
     }
 
     /** Only the last 6 digits of a check code are ever needed, so the rest is not passed on. */
-    static Map<String, String> masked(Map<String, String> slots) {
-        Map<String, String> masked = new LinkedHashMap<>(slots);
-        masked.computeIfPresent("checkCode", (k, v) -> v.length() <= 6 ? v : "*".repeat(v.length() - 6)
-                + v.substring(v.length() - 6));
+    static Map<String, String> masked(Map<InvoiceField, String> slots) {
+        Map<String, String> masked = new LinkedHashMap<>();
+        slots.forEach((field, v) -> masked.put(field.key(), field != InvoiceField.CHECK_CODE || v.length() <= 6 ? v
+                : "*".repeat(v.length() - 6) + v.substring(v.length() - 6)));
         return masked;
     }
 
