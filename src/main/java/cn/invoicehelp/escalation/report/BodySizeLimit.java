@@ -8,9 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.ByteArrayInputStream;
@@ -23,14 +24,25 @@ import java.nio.charset.StandardCharsets;
  * A report is a few kilobytes: bodies above {@code helpdesk.fault-reports.max-body-bytes} are refused with 413 before
  * anything parses them — at once by their Content-Length, or after that many bytes when they come chunked.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final int max;
 
-    BodySizeLimit(FaultReportProperties properties) {
-        this.max = properties.maxBodyBytes();
+    BodySizeLimit(int max) {
+        this.max = max;
+    }
+
+    /** Registered here rather than scanned as a component, so web slices of other modules do not pick it up. */
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        @Bean
+        FilterRegistrationBean<BodySizeLimit> faultReportBodySizeLimit(FaultReportProperties properties) {
+            var registration = new FilterRegistrationBean<>(new BodySizeLimit(properties.maxBodyBytes()));
+            registration.addUrlPatterns("/api/fault-reports/*", "/api/console/fault-reports/*");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+            return registration;
+        }
     }
 
     @Override
