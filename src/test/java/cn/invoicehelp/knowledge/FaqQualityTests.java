@@ -12,7 +12,7 @@ class FaqQualityTests {
     @Test
     void devQueriesFindTheirArticleAndOutOfDomainQuestionsGetNoAnswer() throws Exception {
         FaqIndex index = KnowledgeBase.index(Path.of("knowledge-base"), SearchTuning.DEFAULT);
-        var figures = FaqEvaluation.evaluate(FaqEvaluation.read(Path.of("../shared/eval/faq-dev.tsv")),
+        var figures = FaqEvaluation.evaluate(FaqEvaluation.read(Path.of("docs/eval/faq-dev.tsv")),
                 FaqEvaluation.engine(index));
 
         assertThat(figures.top1Rate()).as(String.join("\n", figures.misses())).isGreaterThanOrEqualTo(0.95);
