@@ -19,6 +19,8 @@ class ConversationState {
     private List<InvoiceField> problemFields = new ArrayList<>();
     private String verifyStep;
     private boolean handedOff;
+    /** Id of the maintenance/incident announcement this conversation was already told about. */
+    private Long statusTold;
 
     boolean inFlow() {
         return flow != null && step != null;
@@ -57,5 +59,7 @@ class ConversationState {
     public String getVerifyStep() { return verifyStep; }
     public void setVerifyStep(String verifyStep) { this.verifyStep = verifyStep; }
     public boolean isHandedOff() { return handedOff; }
+    public Long getStatusTold() { return statusTold; }
+    public void setStatusTold(Long statusTold) { this.statusTold = statusTold; }
     public void setHandedOff(boolean handedOff) { this.handedOff = handedOff; }
 }

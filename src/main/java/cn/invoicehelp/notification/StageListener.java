@@ -46,6 +46,20 @@ class StageListener {
         }
     }
 
+    /** A maintenance window (or any announcement) is over: its subscribers hear it once, then their contacts go. */
+    @ApplicationModuleListener
+    void on(cn.invoicehelp.announcement.AnnouncementEnded event) {
+        String subject = "【北京发票自助服务中心】维护已结束";
+        String text = "您好！\n\n您订阅的系统维护已经结束，相关功能已恢复，可以重新查询或开票。"
+                + "维护期间未完成的业务请先查询确认，再决定是否重新提交。\n\n最新公告：" + properties.baseUrl() + "/help";
+        String sms = "【北京发票自助服务中心】您订阅的系统维护已结束，相关功能已恢复。";
+        int queued = notifications.enqueue(TargetType.ANNOUNCEMENT, String.valueOf(event.id()),
+                "ANNOUNCEMENT:" + event.id() + ":ENDED", new NotificationService.Message(subject, text, sms), true);
+        if (queued > 0) {
+            sendAfterCommit();
+        }
+    }
+
     private void sendAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
