@@ -15,6 +15,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Card.Faq.class, name = "faq"),
         @JsonSubTypes.Type(value = Card.Invoice.class, name = "invoice"),
         @JsonSubTypes.Type(value = Card.Handoff.class, name = "handoff"),
+        @JsonSubTypes.Type(value = Card.Report.class, name = "report"),
         @JsonSubTypes.Type(value = Card.Subscribe.class, name = "subscribe")})
 public sealed interface Card {
 
@@ -40,6 +41,17 @@ public sealed interface Card {
      * {@code url} with {@code targetType}/{@code targetId}; {@code consent} is the text the visitor agrees to.
      */
     record Subscribe(String targetType, String targetId, String title, String url, String consent) implements Card {
+    }
+
+    /**
+     * A fault report: just filed, or its progress.
+     *
+     * @param dueAt   when the current stage is due (ISO-8601), null once closed
+     * @param overdue only on progress answers: the stage is past its due time
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Report(String trackingNumber, String stage, String stageLabel, String dueAt, Boolean overdue)
+            implements Card {
     }
 
     /**

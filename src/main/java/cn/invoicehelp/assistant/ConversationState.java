@@ -21,6 +21,10 @@ class ConversationState {
     private boolean handedOff;
     /** Id of the maintenance/incident announcement this conversation was already told about. */
     private Long statusTold;
+    private String reportStep;
+    private Map<String, String> report = new LinkedHashMap<>();
+    private String trackPending;
+    private java.util.UUID conversationId;
 
     boolean inFlow() {
         return flow != null && step != null;
@@ -62,4 +66,15 @@ class ConversationState {
     public Long getStatusTold() { return statusTold; }
     public void setStatusTold(Long statusTold) { this.statusTold = statusTold; }
     public void setHandedOff(boolean handedOff) { this.handedOff = handedOff; }
+    /** The fault-report question being asked (description, occurredAt, contact, confirm), or null. */
+    public String getReportStep() { return reportStep; }
+    public void setReportStep(String reportStep) { this.reportStep = reportStep; }
+    /** The fault report collected so far. */
+    public Map<String, String> getReport() { return report; }
+    public void setReport(Map<String, String> report) { this.report = new LinkedHashMap<>(report); }
+    /** A tracking number waiting for its contact ("-" while the number itself is awaited), or null. */
+    public String getTrackPending() { return trackPending; }
+    public void setTrackPending(String trackPending) { this.trackPending = trackPending; }
+    public java.util.UUID getConversationId() { return conversationId; }
+    public void setConversationId(java.util.UUID conversationId) { this.conversationId = conversationId; }
 }

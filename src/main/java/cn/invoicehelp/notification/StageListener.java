@@ -46,6 +46,30 @@ class StageListener {
         }
     }
 
+    /** A fault report moved on (or got a public note): its subscribers hear it; CLOSED is the last message. */
+    @ApplicationModuleListener
+    void on(cn.invoicehelp.escalation.FaultReportStageChanged event) {
+        String tn = event.trackingNumber();
+        String due = event.dueAt() == null || event.to() == cn.invoicehelp.escalation.FaultReportStage.CLOSED ? ""
+                : "，预计 " + WHEN.format(event.dueAt()) + " 前完成";
+        String note = event.publicNote() == null || event.publicNote().isBlank() ? "" : "\n" + event.publicNote();
+        String subject = "【北京发票自助服务中心】故障报告 " + tn + " 进展：" + event.to().label();
+        String email = "您好！\n\n您订阅的故障报告 " + tn + " 有新进展。\n当前阶段：" + event.to().label() + due + note
+                + "\n\n查看进度：" + properties.baseUrl() + "/help/track";
+        String sms = "【北京发票自助服务中心】故障报告 " + tn + " 进展：" + event.to().label() + due + "。"
+                + note.strip();
+        int queued = notifications.enqueue(TargetType.REPORT, tn,
+                "REPORT:" + tn + ":" + event.to().name() + ":" + event.changedAt().toEpochMilli(),
+                new NotificationService.Message(subject, email, sms),
+                event.to() == cn.invoicehelp.escalation.FaultReportStage.CLOSED);
+        if (queued > 0) {
+            sendAfterCommit();
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("M月d日 HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
     /** A maintenance window (or any announcement) is over: its subscribers hear it once, then their contacts go. */
     @ApplicationModuleListener
     void on(cn.invoicehelp.announcement.AnnouncementEnded event) {
