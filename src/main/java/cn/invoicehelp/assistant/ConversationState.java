@@ -18,6 +18,8 @@ class ConversationState {
     private String outcome;
     private List<InvoiceField> problemFields = new ArrayList<>();
     private String verifyStep;
+    private String lastStatus;
+    private Map<InvoiceField, String> problemMessages = new LinkedHashMap<>();
     private boolean handedOff;
     /** Id of the maintenance/incident announcement this conversation was already told about. */
     private Long statusTold;
@@ -42,6 +44,8 @@ class ConversationState {
         awaiting = null;
         outcome = null;
         problemFields.clear();
+        problemMessages.clear();
+        lastStatus = null;
     }
 
     public String getFlow() { return flow; }
@@ -62,6 +66,12 @@ class ConversationState {
     public void setProblemFields(List<InvoiceField> fields) { this.problemFields = new ArrayList<>(fields); }
     public String getVerifyStep() { return verifyStep; }
     public void setVerifyStep(String verifyStep) { this.verifyStep = verifyStep; }
+    public String getLastStatus() { return lastStatus; }
+    public void setLastStatus(String lastStatus) { this.lastStatus = lastStatus; }
+    public Map<InvoiceField, String> getProblemMessages() { return problemMessages; }
+    public void setProblemMessages(Map<InvoiceField, String> messages) {
+        this.problemMessages = new LinkedHashMap<>(messages);
+    }
     public boolean isHandedOff() { return handedOff; }
     public Long getStatusTold() { return statusTold; }
     public void setStatusTold(Long statusTold) { this.statusTold = statusTold; }
