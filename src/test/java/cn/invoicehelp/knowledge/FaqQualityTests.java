@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The FAQ must find the right article for the way people type; measured on the shared development query set. */
+/** The FAQ must find the right article for the way people type; measured on the development query set (docs/eval/faq-dev.tsv). */
 class FaqQualityTests {
 
     @Test
