@@ -7,6 +7,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,12 @@ class EventLog {
     private final JsonMapper json;
     private final Clock clock;
 
-    EventLog(Conversations conversations, ChatEvents events, TransactionTemplate tx, JsonMapper json) {
+    EventLog(Conversations conversations, ChatEvents events, TransactionTemplate tx, JsonMapper json, Clock clock) {
         this.conversations = conversations;
         this.events = events;
         this.tx = tx;
         this.json = json;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Runs {@code work} on the locked conversation; returns the events to send, in seq order, once committed. */
@@ -79,7 +80,8 @@ class EventLog {
         }
 
         ChatEvent append(NewEvent event) {
-            var now = clock.instant();
+            // Milliseconds: what the database keeps, so a live event and its replay are the same JSON.
+            var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             ChatEvent stored = events.save(new ChatEvent(conversation.id(), conversation.nextSeq(now), event, now));
             toSend.add(stored);
             return stored;
