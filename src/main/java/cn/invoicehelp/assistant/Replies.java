@@ -27,7 +27,7 @@ final class Replies {
         return message(text, quickReplies, null);
     }
 
-    static Reply message(String text, List<QuickReply> quickReplies, Map<String, Object> card) {
+    static Reply message(String text, List<QuickReply> quickReplies, Card card) {
         return new Reply("message", text, withHandoff(quickReplies), card);
     }
 
@@ -49,41 +49,24 @@ final class Replies {
         return List.copyOf(all);
     }
 
-    static Map<String, Object> faqCard(SearchHit hit) {
+    static Card.Faq faqCard(SearchHit hit) {
         return faqCard(hit.slug(), hit.title(), plainText(hit.snippet()));
     }
 
-    static Map<String, Object> faqCard(String slug, String title, String snippet) {
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("kind", "faq");
-        card.put("slug", slug);
-        card.put("title", title);
-        card.put("snippet", snippet);
-        card.put("url", "/help/articles/" + slug);
-        return card;
+    static Card.Faq faqCard(String slug, String title, String snippet) {
+        return new Card.Faq(slug, title, snippet, "/help/articles/" + slug);
     }
 
-    static Map<String, Object> invoiceCard(VerificationResult result) {
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("kind", "invoice");
-        card.put("result", result.result().name());
-        card.put("status", result.status());
-        card.put("message", result.message());
-        card.put("nextSteps", result.nextSteps() == null ? List.of() : result.nextSteps());
-        card.put("problems", result.problems() == null ? List.of() : result.problems().stream()
-                .map(p -> Map.of("field", String.valueOf(p.field()), "code", String.valueOf(p.code()),
-                        "message", String.valueOf(p.message())))
-                .toList());
-        return card;
+    static Card.Invoice invoiceCard(VerificationResult result) {
+        return new Card.Invoice(result.result().name(), result.status(), result.message(), result.nextSteps(),
+                result.problems() == null ? List.of() : result.problems().stream()
+                        .map(p -> new Card.Invoice.Problem(String.valueOf(p.field()), String.valueOf(p.code()),
+                                String.valueOf(p.message())))
+                        .toList());
     }
 
-    static Map<String, Object> handoffCard(String reason, List<String> stepsDone, Map<String, String> slots) {
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("kind", "handoff");
-        card.put("reason", reason);
-        card.put("stepsDone", List.copyOf(stepsDone));
-        card.put("slots", masked(slots));
-        return card;
+    static Card.Handoff handoffCard(String reason, List<String> stepsDone, Map<String, String> slots) {
+        return new Card.Handoff(reason, stepsDone, masked(slots));
     }
 
     /** Only the last 6 digits of a check code are ever needed, so the rest is not passed on. */

@@ -1,13 +1,12 @@
 package cn.invoicehelp.assistant;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * One outgoing bot event. {@code type} follows the chat protocol ("message", "handoff", ...); {@code card} is the
- * protocol's card object ({@code kind} plus its fields) or null.
+ * typed card ({@code kind} plus its fields on the wire) or null.
  */
-public record Reply(String type, String text, List<QuickReply> quickReplies, Map<String, Object> card) {
+public record Reply(String type, String text, List<QuickReply> quickReplies, Card card) {
 
     public record QuickReply(String label, String action) {
     }

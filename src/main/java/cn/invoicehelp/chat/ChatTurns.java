@@ -1,10 +1,12 @@
 package cn.invoicehelp.chat;
 
+import cn.invoicehelp.assistant.Card;
+import cn.invoicehelp.escalation.HandoffRequested;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,10 +29,11 @@ class ChatTurns {
     private final ApplicationEventPublisher publisher;
     private final JsonMapper json;
     private final int maxTextLength;
+    private final Clock clock;
 
     ChatTurns(EventLog log, EventSender sender, AssistantGateway assistant, RateLimiter limiter,
               ConversationQueues queues, ApplicationEventPublisher publisher, JsonMapper json,
-              ChatProperties properties) {
+              ChatProperties properties, Clock clock) {
         this.log = log;
         this.sender = sender;
         this.assistant = assistant;
@@ -39,6 +42,7 @@ class ChatTurns {
         this.publisher = publisher;
         this.json = json;
         this.maxTextLength = properties.maxTextLength();
+        this.clock = clock;
     }
 
     /** Handles one SEND frame; returns at once, the turn runs in the conversation's queue. */
@@ -119,7 +123,9 @@ class ChatTurns {
                 .filter(e -> !"error".equals(e.type()) && !"typing".equals(e.type()) && e.text() != null)
                 .map(e -> new HandoffRequested.Line(e.sender(), e.text(), e.createdAt()))
                 .toList();
-        return new HandoffRequested(locked.conversation.id(), transcript, log.card(handoff.cardJson()), Instant.now());
+        Card.Handoff card = log.card(handoff.cardJson()) instanceof Card.Handoff h ? h : new Card.Handoff(null, null, null);
+        return new HandoffRequested(locked.conversation.id(), card.reason(), card.stepsDone(), card.slots(),
+                transcript, locked.conversation.pageUrl(), clock.instant());
     }
 
     /** What the bot is asked, filled in inside the transaction. */

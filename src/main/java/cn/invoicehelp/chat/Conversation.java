@@ -79,6 +79,10 @@ class Conversation {
         return status;
     }
 
+    String pageUrl() {
+        return pageUrl;
+    }
+
     long lastSeq() {
         return lastSeq;
     }

@@ -1,5 +1,6 @@
 package cn.invoicehelp.chat;
 
+import cn.invoicehelp.assistant.Card;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,8 +62,16 @@ class EventLog {
                 e.card() == null ? null : json.readValue(e.card(), MAP), e.createdAt());
     }
 
-    Map<String, Object> card(String cardJson) {
-        return cardJson == null ? null : json.readValue(cardJson, MAP);
+    /** The typed card of a stored event, or null (none, or a kind the assistant does not define). */
+    Card card(String cardJson) {
+        if (cardJson == null) {
+            return null;
+        }
+        try {
+            return json.readValue(cardJson, Card.class);
+        } catch (tools.jackson.core.JacksonException e) {
+            return null;
+        }
     }
 
     String toJson(Object value) {

@@ -1,6 +1,5 @@
 package cn.invoicehelp.escalation;
 
-import cn.invoicehelp.chat.HandoffRequested;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,8 +21,7 @@ class HandoffListener {
         if (requests.existsByConversationIdAndStatus(event.conversationId(), HandoffRequest.WAITING)) {
             return;
         }
-        Object steps = event.card() == null ? null : event.card().getOrDefault("stepsDone", event.card());
         requests.save(new HandoffRequest(event.conversationId(), json.writeValueAsString(event.transcript()),
-                steps == null ? null : json.writeValueAsString(steps), event.requestedAt()));
+                json.writeValueAsString(event.stepsDone()), event.requestedAt()));
     }
 }

@@ -52,16 +52,16 @@ class AssistantIntegrationTests {
 
         Reply handoff = last(afterRestart.reply(id, "麻烦帮我转一下人工", null));
         assertThat(handoff.isHandoff()).isTrue();
-        assertThat(handoff.card().get("stepsDone")).isEqualTo(List.of("检查网络连接", "处理网络问题"));
+        assertThat(((Card.Handoff) handoff.card()).stepsDone()).isEqualTo(List.of("检查网络连接", "处理网络问题"));
     }
 
     @Test
     void sideQuestionMidFlowIsAnsweredFromTheRealFaqAndTheStepResumes() {
         assistant.reply(id, null, "flow:self-check");
         Reply side = last(assistant.reply(id, "校验码印在发票哪里", null));
-        assertThat(side.card()).containsEntry("kind", "faq");
-        assertThat((String) side.card().get("url")).startsWith("/help/articles/");
-        assertThat((String) side.card().get("snippet")).doesNotContain("<mark>");
+        assertThat(side.card()).isInstanceOf(Card.Faq.class);
+        assertThat(((Card.Faq) side.card()).url()).startsWith("/help/articles/");
+        assertThat(((Card.Faq) side.card()).snippet()).doesNotContain("<mark>");
         assertThat(side.quickReplies()).extracting(Reply.QuickReply::action).contains("resume", "handoff");
 
         Reply resumed = last(assistant.reply(id, null, "resume"));
@@ -78,8 +78,8 @@ class AssistantIntegrationTests {
         assertThat(last(assistant.reply(id, "34567890", null)).text()).contains("开票日期");
         assertThat(last(assistant.reply(id, "2023年6月30日", null)).text()).contains("金额");
         Reply found = last(assistant.reply(id, "8,800.00元", null));
-        assertThat(found.card()).containsEntry("kind", "invoice").containsEntry("result", "FOUND")
-                .containsEntry("status", "作废");
+        assertThat(((Card.Invoice) found.card()).result()).isEqualTo("FOUND");
+        assertThat(((Card.Invoice) found.card()).status()).isEqualTo("作废");
         assertThat(found.text()).isNotBlank();
         assertThat(found.quickReplies()).extracting(Reply.QuickReply::action).contains("step:invoice:solved");
         assertThat(last(assistant.reply(id, "谢谢", null)).text()).contains("很高兴");
@@ -88,18 +88,18 @@ class AssistantIntegrationTests {
     @Test
     void realMismatchLetsTheUserReenterTheCheckCode() {
         Reply mismatch = last(assistant.reply(id, "电子普票 代码011002300311 号码45678901 日期2023-09-12 校验码999999", null));
-        assertThat(mismatch.card()).containsEntry("result", "MISMATCH");
+        assertThat(((Card.Invoice) mismatch.card()).result()).isEqualTo("MISMATCH");
         Reply ask = last(assistant.reply(id, null, "step:invoice:reenter"));
         assertThat(ask.text()).contains("校验码");
         Reply found = last(assistant.reply(id, "11112222333344445555", null));
-        assertThat(found.card()).containsEntry("result", "FOUND");
+        assertThat(((Card.Invoice) found.card()).result()).isEqualTo("FOUND");
     }
 
     @Test
     void realNotFoundOffersTheNextSelfCheckStep() {
         Reply notFound = last(assistant.reply(id, "专票 1100242130 号码99999991 开票日期20241220 金额1000", null));
-        assertThat(notFound.card()).containsEntry("result", "NOT_FOUND");
-        assertThat((List<?>) notFound.card().get("nextSteps")).isNotEmpty();
+        assertThat(((Card.Invoice) notFound.card()).result()).isEqualTo("NOT_FOUND");
+        assertThat(((Card.Invoice) notFound.card()).nextSteps()).isNotEmpty();
         assertThat(notFound.quickReplies()).extracting(Reply.QuickReply::action)
                 .contains("step:invoice:continue", "handoff");
     }
@@ -107,7 +107,7 @@ class AssistantIntegrationTests {
     @Test
     void digitalInvoiceNeedsNoCode() {
         Reply found = last(assistant.reply(id, "数电专票 24112000000012345678 2024年11月5日开的 价税合计2260元", null));
-        assertThat(found.card()).containsEntry("result", "FOUND");
+        assertThat(((Card.Invoice) found.card()).result()).isEqualTo("FOUND");
     }
 
     @Test

@@ -45,7 +45,7 @@ class ChatAssistantTests {
 
     @SuppressWarnings("unchecked")
     static List<String> stepsDone(Reply handoff) {
-        return (List<String>) handoff.card().get("stepsDone");
+        return ((Card.Handoff) handoff.card()).stepsDone();
     }
 
     static List<String> actions(Reply reply) {
@@ -77,8 +77,10 @@ class ChatAssistantTests {
             assertThat(r.issueDate()).isEqualTo("2024-12-20");
             assertThat(r.checkCode()).isEqualTo("821713");
         });
-        assertThat(result.card()).containsEntry("kind", "invoice").containsEntry("result", "NOT_FOUND")
-                .containsKeys("message", "nextSteps", "problems");
+        assertThat(result.card()).isInstanceOfSatisfying(Card.Invoice.class, card -> {
+            assertThat(card.result()).isEqualTo("NOT_FOUND");
+            assertThat(card.message()).isNotBlank();
+        });
         assertThat(actions(result)).contains("step:invoice:continue", "handoff");
 
         assertThat(tap("step:invoice:continue").text()).contains("类型");
@@ -113,7 +115,7 @@ class ChatAssistantTests {
     void foundInvoiceIsExplainedAndThanksEndsTheFlow() {
         invoices.outcomeByNumber.put("24112000000338897678", Outcome.FOUND);
         Reply found = say("数电票 24112000000338897678 日期2025年3月1日 价税合计1130元");
-        assertThat(found.card()).containsEntry("result", "FOUND");
+        assertThat(((Card.Invoice) found.card()).result()).isEqualTo("FOUND");
         assertThat(actions(found)).contains("step:invoice:solved");
         Reply end = say("非常感谢您");
         assertThat(end.text()).contains("很高兴");
@@ -135,7 +137,7 @@ class ChatAssistantTests {
         invoices.outcomeByNumber.put("12345678", Outcome.MISMATCH);
         invoices.problemsByNumber.put("12345678", List.of(new Problem("issueDate", "MISMATCH", "开票日期不一致")));
         Reply mismatch = say("代码011001900511 号码12345678 日期20241220 校验码821713");
-        assertThat(mismatch.card()).containsEntry("result", "MISMATCH");
+        assertThat(((Card.Invoice) mismatch.card()).result()).isEqualTo("MISMATCH");
 
         Reply ask = tap("step:invoice:reenter");
         assertThat(ask.text()).contains("开票日期");
@@ -150,7 +152,7 @@ class ChatAssistantTests {
         invoices.outcomeByNumber.put("1234567", Outcome.INVALID);
         invoices.problemsByNumber.put("1234567", List.of(new Problem("number", "FORMAT", "发票号码应为8位数字")));
         List<Reply> replies = assistant.reply(id, "代码011001900511 号码1234567 日期20241220 校验码821713", null);
-        assertThat(replies.get(0).card()).containsEntry("result", "INVALID");
+        assertThat(((Card.Invoice) replies.get(0).card()).result()).isEqualTo("INVALID");
         assertThat(last(replies).text()).contains("发票号码");
     }
 
@@ -159,9 +161,11 @@ class ChatAssistantTests {
         say("我想查一张发票");
         say("011001900511");
         Reply side = say("校验码在哪里看");
-        assertThat(side.card()).containsEntry("kind", "faq").containsEntry("slug", "check-code-where")
-                .containsEntry("url", "/help/articles/check-code-where");
-        assertThat((String) side.card().get("snippet")).doesNotContain("<");
+        assertThat(side.card()).isInstanceOfSatisfying(Card.Faq.class, card -> {
+            assertThat(card.slug()).isEqualTo("check-code-where");
+            assertThat(card.url()).isEqualTo("/help/articles/check-code-where");
+            assertThat(card.snippet()).doesNotContain("<");
+        });
         assertThat(actions(side)).contains("resume");
 
         assertThat(tap("resume").text()).contains("发票号码");
@@ -183,7 +187,7 @@ class ChatAssistantTests {
         Reply clarify = say("红字发票怎么");
         assertThat(actions(clarify)).contains("faq:red-issue", "faq:red-check");
         Reply article = tap("faq:red-check");
-        assertThat(article.card()).containsEntry("kind", "faq").containsEntry("title", "红字发票怎么查");
+        assertThat(((Card.Faq) article.card()).title()).isEqualTo("红字发票怎么查");
     }
 
     @Test
@@ -204,7 +208,7 @@ class ChatAssistantTests {
         assistant = newAssistant();
         assertThat(actions(last(assistant.greet(id)))).contains("resume");
         assertThat(say("12345678").text()).contains("开票日期");
-        assertThat(tap("handoff").card().get("slots")).isEqualTo(Map.of("code", "011001900511", "number", "12345678"));
+        assertThat(((Card.Handoff) tap("handoff").card()).slots()).isEqualTo(Map.of("code", "011001900511", "number", "12345678"));
     }
 
     @Test
@@ -214,7 +218,7 @@ class ChatAssistantTests {
         Reply handoff = say("我要找人工客服");
         assertThat(handoff.type()).isEqualTo("handoff");
         assertThat(handoff.text()).contains("人工");
-        assertThat(handoff.card()).containsEntry("kind", "handoff").containsEntry("reason", "user");
+        assertThat(((Card.Handoff) handoff.card()).reason()).isEqualTo("user");
         assertThat(stepsDone(handoff)).containsExactly("检查网络连接");
     }
 
@@ -222,7 +226,7 @@ class ChatAssistantTests {
     void faultReportIsAnHonestHandoffWithoutATrackingNumber() {
         Reply report = tap("report");
         assertThat(report.type()).isEqualTo("handoff");
-        assertThat(report.card()).containsEntry("reason", "report");
+        assertThat(((Card.Handoff) report.card()).reason()).isEqualTo("report");
         assertThat(report.text()).contains("人工").doesNotContainPattern("BJ\\d");
     }
 
@@ -237,7 +241,7 @@ class ChatAssistantTests {
     void checkCodeIsMaskedInTheHandoffCard() {
         say("校验码75477538000103821713");
         Reply handoff = tap("handoff");
-        assertThat(((Map<?, ?>) handoff.card().get("slots")).get("checkCode")).isEqualTo("**************821713");
+        assertThat(((Card.Handoff) handoff.card()).slots().get("checkCode")).isEqualTo("**************821713");
     }
 
     @Test

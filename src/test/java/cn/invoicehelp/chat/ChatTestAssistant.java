@@ -1,6 +1,7 @@
 package cn.invoicehelp.chat;
 
 import cn.invoicehelp.assistant.Assistant;
+import cn.invoicehelp.assistant.Card;
 import cn.invoicehelp.assistant.Reply;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,7 @@ public class ChatTestAssistant {
             calls.computeIfAbsent(conversationId, id -> new AtomicInteger()).incrementAndGet();
             if ("handoff".equals(action)) {
                 return List.of(new Reply("handoff", "正在为您转接人工客服。", null,
-                        Map.of("kind", "handoff", "stepsDone", List.of("查验发票", "核对销售方"))));
+                        new Card.Handoff("user", List.of("查验发票", "核对销售方"), Map.of("number", "12345678"))));
             }
             if (action != null) {
                 return List.of(new Reply("message", "选项：" + action, List.of(HANDOFF), null));
