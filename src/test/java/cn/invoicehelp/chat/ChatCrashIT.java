@@ -6,14 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,9 +17,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -42,20 +32,18 @@ class ChatCrashIT {
 
     private static final int CYCLES = Integer.getInteger("chat.crash.cycles", 10);
     private static final int MAX_CONVERSATIONS = 5;
-    private static final Pattern PORT = Pattern.compile("started on port (\\d+)", Pattern.CASE_INSENSITIVE);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final List<String> QUESTIONS = List.of("我的发票在北京系统里查不到", "校验码要填几位", "数电票没有代码怎么查",
             "一张发票一天能查几次", "系统是不是在维护", "发票被红冲了怎么办", "怎么联系人工客服");
 
     @TempDir
     Path work;
 
-    private Process server;
+    private AppProcess server;
 
     @AfterEach
     void stopServer() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (server != null) {
+            server.kill9();
         }
     }
 
@@ -79,14 +67,12 @@ class ChatCrashIT {
                 visitor.start(client, cycle, new Random(random.nextLong()));
             }
             Thread.sleep(200 + random.nextInt(2300));
-            server.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.kill9();
             for (Visitor visitor : visitors) {
                 received += visitor.stop();
             }
         }
-        start(CYCLES + 1);
-        ChatClient client = new ChatClient(currentPort);
+        ChatClient client = new ChatClient(start(CYCLES + 1));
         for (Visitor visitor : visitors) {
             visitor.checkReplay(client, CYCLES + 1);
         }
@@ -220,79 +206,9 @@ class ChatCrashIT {
         }
     }
 
-    private int currentPort;
-
-    /** Starts the packaged app on a random port and the data folder of this test; waits until it is healthy. */
     private int start(int round) throws IOException, InterruptedException {
-        Path log = work.resolve("server-" + round + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
-                "-jar", jar().toString(),
-                "--server.port=0",
-                "--helpdesk.data-dir=" + work.resolve("data"),
-                "--helpdesk.knowledge.dir=" + baseDir().resolve("knowledge-base"),
-                "--helpdesk.knowledge.watch=false",
-                "--helpdesk.invoice.demo-count=0"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("HELPDESK_ADMIN_PASSWORD", UUID.randomUUID().toString());
-        server = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        int port = 0;
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                fail("server stopped at start %d:%n%s", round, tail(log));
-            }
-            if (port == 0) {
-                Matcher m = PORT.matcher(Files.readString(log, StandardCharsets.UTF_8));
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                }
-            } else if (healthy(port)) {
-                currentPort = port;
-                return port;
-            }
-            Thread.sleep(100);
-        }
-        fail("server did not start in time (start %d):%n%s", round, tail(log));
-        return 0;
-    }
-
-    private static boolean healthy(int port) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static Path baseDir() {
-        return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-    }
-
-    /** The jar {@code mvn package} built (failsafe runs after it), or {@code -Dchat.crash.jar=...}. */
-    private static Path jar() throws IOException {
-        String configured = System.getProperty("chat.crash.jar");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        try (Stream<Path> files = Files.list(baseDir().resolve("target"))) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
-                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run mvn verify"));
-        }
+        server = AppProcess.start(work, "server-" + round,
+                List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"), List.of());
+        return server.port;
     }
 }
