@@ -10,6 +10,7 @@ import org.springframework.util.MimeTypeUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Pushes stored events to every connection of a conversation ({@code /user/queue/events}, user = conversation id). */
@@ -24,6 +25,18 @@ class EventSender {
     EventSender(SimpMessagingTemplate template, JsonMapper json) {
         this.template = template;
         this.json = json;
+    }
+
+    /** A pong goes to the one connection that pinged ({@code sessionId}); it is not stored and has no seq. */
+    void pong(UUID conversationId, String sessionId, String clientMessageId) {
+        var headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setSessionId(sessionId);
+        headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+        headers.setLeaveMutable(true);
+        Map<String, String> pong = clientMessageId == null ? Map.of("type", "pong")
+                : Map.of("type", "pong", "clientMessageId", clientMessageId);
+        template.send("/user/" + conversationId + EVENTS,
+                MessageBuilder.createMessage(json.writeValueAsBytes(pong), headers.getMessageHeaders()));
     }
 
     void send(UUID conversationId, List<EventView> events) {
