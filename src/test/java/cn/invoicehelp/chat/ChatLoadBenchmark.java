@@ -65,8 +65,7 @@ class ChatLoadBenchmark {
                 List.of("-Xmx" + HEAP, "-Xms" + HEAP, "-Xlog:gc:file=" + work.resolve("gc.log")),
                 List.of("--helpdesk.chat.limits.sessions-per-client=1000000",
                         "--helpdesk.chat.limits.connections-per-client=1000000",
-                        "--helpdesk.chat.rate-limit=1000",
-                        "--logging.level.root=WARN"))) {
+                        "--helpdesk.chat.rate-limit=1000"))) {
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
             List<Visitor> visitors = new ArrayList<>();
             for (int i = 0; i < CONVERSATIONS; i++) {
