@@ -4,6 +4,9 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpSession;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
@@ -13,17 +16,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Pushes stored events to every connection of a conversation ({@code /user/queue/events}, user = conversation id). */
+/**
+ * Pushes stored events to every connection of a conversation (user = conversation id, so several tabs are several
+ * sessions of one user). Each connection gets its own message addressed to the session's resolved queue
+ * ({@code /queue/events-user<sessionId>}, what {@code /user/queue/events} resolves to): sending one message to
+ * {@code /user/…} with ordered publishing fails for every connection but the first, because the user-destination
+ * handler reuses the message whose headers the ordering decorator has already sealed.
+ */
 @Component
 class EventSender {
 
     static final String EVENTS = "/queue/events";
 
     private final SimpMessagingTemplate template;
+    private final SimpUserRegistry users;
     private final JsonMapper json;
 
-    EventSender(SimpMessagingTemplate template, JsonMapper json) {
+    EventSender(SimpMessagingTemplate template, SimpUserRegistry users, JsonMapper json) {
         this.template = template;
+        this.users = users;
         this.json = json;
     }
 
@@ -40,13 +51,26 @@ class EventSender {
     }
 
     void send(UUID conversationId, List<EventView> events) {
-        for (EventView event : events) {
-            var headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-            headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-            headers.setLeaveMutable(true);
-            Message<byte[]> message = MessageBuilder.createMessage(json.writeValueAsBytes(event),
-                    headers.getMessageHeaders());
-            template.send("/user/" + conversationId + EVENTS, message);
+        if (events.isEmpty()) {
+            return;
         }
+        SimpUser user = users.getUser(conversationId.toString());
+        if (user == null) {
+            return; // nobody connected: clients replay what they missed
+        }
+        List<String> sessions = user.getSessions().stream().map(SimpSession::getId).toList();
+        for (EventView event : events) {
+            byte[] payload = json.writeValueAsBytes(event);
+            for (String session : sessions) {
+                template.send(EVENTS + "-user" + session, message(payload));
+            }
+        }
+    }
+
+    private static Message<byte[]> message(byte[] payload) {
+        var headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+        headers.setLeaveMutable(true);
+        return MessageBuilder.createMessage(payload, headers.getMessageHeaders());
     }
 }

@@ -6,8 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The wire form of an event, identical on {@code /user/queue/events} and in the replay API. Null fields omitted. */
+/**
+ * The wire form of an event, identical on {@code /user/queue/events} and in the replay API. Null fields omitted.
+ * Only the transient {@code typing} hint has no {@code seq}: it is never stored and never replayed.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record EventView(long seq, String type, String sender, String text, String clientMessageId, String action,
+record EventView(Long seq, String type, String sender, String text, String clientMessageId, String action,
                  List<Map<String, Object>> quickReplies, Map<String, Object> card, Instant createdAt) {
+
+    /** "The bot is working on an answer": live only, so a reconnecting client never sees a stale hint. */
+    static EventView typing(String sender, Instant now) {
+        return new EventView(null, "typing", sender, null, null, null, null, null, now);
+    }
 }

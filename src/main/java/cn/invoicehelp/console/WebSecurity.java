@@ -36,9 +36,26 @@ class WebSecurity {
         return http.build();
     }
 
-    /** Everything else: the public help center, APIs and chat. */
+    /**
+     * Staff APIs: a signed-in agent or admin, CSRF on (the session cookie is the credential). Until sign-in answers
+     * itself, a request without an account gets a zh-CN 401.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain consoleApi(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/console/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole("AGENT", "ADMIN"))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) ->
+                                error(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录客服工作台"))
+                        .accessDeniedHandler((request, response, e) ->
+                                error(response, HttpServletResponse.SC_FORBIDDEN, "当前账号无权执行此操作，或页面已过期（请刷新后重试）")));
+        return http.build();
+    }
+
+    /** Everything else: the public help center, APIs and chat. */
+    @Bean
+    @Order(3)
     SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         // Staff APIs: agents and admins only, with CSRF (they are called from the signed-in console).

@@ -243,8 +243,9 @@ final class ChatClient {
         }
     }
 
+    /** Stored events of {@code sender} (the transient typing hint is not one of them). */
     static Predicate<JsonNode> from(String sender) {
-        return e -> sender.equals(e.path("sender").asString(""));
+        return e -> sender.equals(e.path("sender").asString("")) && e.has("seq");
     }
 
     static Predicate<JsonNode> ofType(String type) {
