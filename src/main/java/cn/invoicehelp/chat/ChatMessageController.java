@@ -30,10 +30,9 @@ class ChatMessageController {
 
     /** {@code /app/chat.ping}: a pong to this connection at once, for clients that measure round trips. */
     @MessageMapping("/chat.ping")
-    void ping(Message<?> message, Principal principal) {
+    void ping(Message<?> message) {
         byte[] payload = message.getPayload() instanceof byte[] bytes ? bytes : new byte[0];
-        sender.pong(((ConversationPrincipal) principal).conversationId(),
-                SimpMessageHeaderAccessor.getSessionId(message.getHeaders()), IncomingMessage.pingId(payload, json));
+        sender.pong(SimpMessageHeaderAccessor.getSessionId(message.getHeaders()), IncomingMessage.pingId(payload, json));
     }
 
     @MessageMapping("/chat.send")

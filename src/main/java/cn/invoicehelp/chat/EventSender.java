@@ -39,15 +39,10 @@ class EventSender {
     }
 
     /** A pong goes to the one connection that pinged ({@code sessionId}); it is not stored and has no seq. */
-    void pong(UUID conversationId, String sessionId, String clientMessageId) {
-        var headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-        headers.setSessionId(sessionId);
-        headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-        headers.setLeaveMutable(true);
+    void pong(String sessionId, String clientMessageId) {
         Map<String, String> pong = clientMessageId == null ? Map.of("type", "pong")
                 : Map.of("type", "pong", "clientMessageId", clientMessageId);
-        template.send("/user/" + conversationId + EVENTS,
-                MessageBuilder.createMessage(json.writeValueAsBytes(pong), headers.getMessageHeaders()));
+        template.send(EVENTS + "-user" + sessionId, message(json.writeValueAsBytes(pong)));
     }
 
     void send(UUID conversationId, List<EventView> events) {

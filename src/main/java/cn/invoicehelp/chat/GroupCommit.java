@@ -2,6 +2,7 @@ package cn.invoicehelp.chat;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,8 +18,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
 /**
- * Group commit of the event log: one writer thread takes every append waiting at that moment (from all
- * conversations) and runs them in one transaction, so a burst of turns costs one durable commit instead of one each.
+ * Group commit of the event log: a writer thread takes every append waiting at that moment (from all conversations)
+ * and runs them in one transaction, so a burst of turns costs one durable commit instead of one each. A second writer
+ * ({@code helpdesk.chat.commit-writers}, default 2) lets the next batch fill and run while one commits.
  * Callers block until their batch has committed and only then send its events: durable before sent. Each append still
  * takes its conversation's row lock inside the batch, so seqs stay gap-free and several nodes may share one database.
  * If a batch fails, its appends are retried one by one, so one bad append never takes the others down.
@@ -34,23 +36,25 @@ class GroupCommit implements SmartLifecycle {
     private static final Append<Void> STOP = new Append<>(null, ignored -> null);
 
     private final TransactionTemplate tx;
+    private final int writerCount;
     private final BlockingQueue<Append<?>> queue = new LinkedBlockingQueue<>();
-    private volatile Thread writer;
+    private volatile List<Thread> writers = List.of();
 
-    GroupCommit(TransactionTemplate tx) {
+    GroupCommit(TransactionTemplate tx, @Value("${helpdesk.chat.commit-writers:2}") int writerCount) {
         this.tx = tx;
+        this.writerCount = Math.max(1, writerCount);
     }
 
     /** Runs {@code work} inside the next batch's transaction; returns its result once that batch has committed. */
     <T> T run(UUID conversationId, Function<Void, T> work) {
-        Thread current = writer;
-        if (current == null || Thread.currentThread() == current) {
+        List<Thread> current = writers;
+        if (current.isEmpty() || current.contains(Thread.currentThread())) {
             // Not running (start-up, shutdown) or called back from inside a batch: a transaction of its own.
             return tx.execute(status -> work.apply(null));
         }
         Append<T> append = new Append<>(conversationId, work);
         queue.add(append);
-        if (writer != current && queue.remove(append)) {
+        if (writers != current && queue.remove(append)) {
             return tx.execute(status -> work.apply(null)); // the writer stopped meanwhile
         }
         try {
@@ -71,6 +75,9 @@ class GroupCommit implements SmartLifecycle {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             stopping = batch.remove(STOP);
+            while (batch.remove(STOP)) {
+                queue.add(STOP); // another writer's
+            }
             try {
                 if (!batch.isEmpty()) {
                     commit(batch);
@@ -129,21 +136,25 @@ class GroupCommit implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (writer == null) {
-            Thread thread = new Thread(this::loop, "chat-group-commit");
-            thread.setDaemon(true);
-            writer = thread;
-            thread.start();
+        if (writers.isEmpty()) {
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < writerCount; i++) {
+                Thread thread = new Thread(this::loop, "chat-group-commit-" + i);
+                thread.setDaemon(true);
+                threads.add(thread);
+            }
+            writers = List.copyOf(threads);
+            threads.forEach(Thread::start);
         }
     }
 
     /** Stops after the chat's turn queues (lower phase), committing whatever is still waiting. */
     @Override
     public synchronized void stop() {
-        Thread thread = writer;
-        writer = null;
-        if (thread != null) {
-            queue.add(STOP);
+        List<Thread> threads = writers;
+        writers = List.of();
+        threads.forEach(thread -> queue.add(STOP));
+        for (Thread thread : threads) {
             try {
                 thread.join(10_000);
             } catch (InterruptedException e) {
@@ -160,7 +171,7 @@ class GroupCommit implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return writer != null;
+        return !writers.isEmpty();
     }
 
     @Override
