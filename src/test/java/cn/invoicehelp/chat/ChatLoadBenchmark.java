@@ -303,6 +303,9 @@ class ChatLoadBenchmark {
                 }
                 return;
             }
+            if (!event.has("seq")) {
+                return; // typing hint: transient
+            }
             if (!seqs.add(event.get("seq").asLong())) {
                 duplicates.incrementAndGet();
             }
