@@ -101,6 +101,10 @@ function start() {
     const view = eventView(e, t, { server });
     // Quick replies belong to the latest message: anything new from the other side replaces them.
     if (view && e.sender !== 'user') ui.log.querySelectorAll('.quick').forEach((q) => q.remove());
+    if (view && view.querySelector('.card.queue')) {
+      // The queue position changes while the visitor waits: only the latest one stays on screen.
+      ui.log.querySelectorAll('.card.queue').forEach((c) => { c.hidden = true; });
+    }
     if (view) append(view);
     if (Array.isArray(e.quickReplies) && e.quickReplies.length && e.sender !== 'user') {
       append(quickView(e.quickReplies, (r) => sendMessage({ action: r.action, label: r.label })));
