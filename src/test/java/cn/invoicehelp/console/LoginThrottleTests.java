@@ -1,0 +1,78 @@
+package cn.invoicehelp.console;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Failed sign-ins lock the account, and separately the address, for a while; a success clears the account. */
+class LoginThrottleTests {
+
+    final MutableClock clock = new MutableClock();
+    final LoginThrottle throttle = new LoginThrottle(new LoginLimits(3, 5, Duration.ofMinutes(15)), clock);
+
+    @Test
+    void locksAnAccountAfterItsFailuresUntilTheBudgetRefills() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(throttle.lockedFor("admin", "10.0.0.1")).isEmpty();
+            throttle.failed("admin", "10.0.0.1");
+        }
+
+        assertThat(throttle.lockedFor("admin", "10.0.0.2")).as("from any address").get()
+                .satisfies(wait -> assertThat(wait).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5)));
+        assertThat(throttle.lockedFor("ADMIN ", "10.0.0.2")).as("whatever the spelling").isPresent();
+        assertThat(throttle.lockedFor("agent1", "10.0.0.2")).as("other accounts").isEmpty();
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(throttle.lockedFor("admin", "10.0.0.2")).isEmpty();
+    }
+
+    @Test
+    void locksAnAddressThatTriesManyAccounts() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("user" + i, "10.0.0.9");
+        }
+
+        assertThat(throttle.lockedFor("someone-else", "10.0.0.9")).isPresent();
+        assertThat(throttle.lockedFor("someone-else", "10.0.0.10")).isEmpty();
+    }
+
+    @Test
+    void aSuccessfulSignInClearsTheAccountsFailures() {
+        throttle.failed("admin", "10.0.0.1");
+        throttle.failed("admin", "10.0.0.1");
+        throttle.succeeded("admin");
+        throttle.failed("admin", "10.0.0.1");
+        throttle.failed("admin", "10.0.0.1");
+
+        assertThat(throttle.lockedFor("admin", "10.0.0.3")).isEmpty();
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2025-01-06T02:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
