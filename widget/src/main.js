@@ -14,10 +14,16 @@ function scriptTag() {
     || document.querySelector('script[src*="chat-widget.js"]');
 }
 
+/** The help center's base URL: data-server, else where the script came from (a path prefix is kept). */
 function serverOf(script) {
   const configured = script && script.getAttribute('data-server');
   try {
-    return new URL(configured || (script && script.src) || location.href, location.href).origin;
+    if (configured) {
+      const u = new URL(configured, location.href);
+      return u.origin + u.pathname.replace(/\/+$/, '');
+    }
+    const u = new URL(script.src, location.href);
+    return u.origin + u.pathname.replace(/\/widget\/chat-widget\.js$/, '');
   } catch (e) {
     return location.origin;
   }
@@ -39,8 +45,6 @@ function start() {
   let pageTitle = null;
   let typingTimer = null;
   let userSpoke = false;
-  let closedSeen = false;
-  let lastShownSeq = 0;
   const shown = new Set();   // seqs in the log: an event is rendered once, whatever happens to the connection
 
   const conn = new ChatConnection(server, store, {
@@ -64,8 +68,6 @@ function start() {
     ui.log.querySelectorAll('[data-seq], .quick, .rating, .note, .newconv').forEach((n) => n.remove());
     shown.clear();
     userSpoke = false;
-    closedSeen = false;
-    lastShownSeq = 0;
     unread = 0;
     updateUnread();
   }
@@ -86,7 +88,6 @@ function start() {
   function onEvent(e) {
     if (shown.has(e.seq)) return;
     shown.add(e.seq);
-    lastShownSeq = e.seq;
     if (e.sender === 'bot' || e.sender === 'agent') showTyping(false);
     if (e.sender === 'user') {
       userSpoke = true;
@@ -101,6 +102,10 @@ function start() {
     const view = eventView(e, t, { server });
     // Quick replies belong to the latest message: anything new from the other side replaces them.
     if (view && e.sender !== 'user') ui.log.querySelectorAll('.quick').forEach((q) => q.remove());
+    if (view && view.querySelector('.card.queue')) {
+      // The queue position changes while the visitor waits: only the latest one stays on screen.
+      ui.log.querySelectorAll('.card.queue').forEach((c) => { c.hidden = true; });
+    }
     if (view) append(view);
     if (Array.isArray(e.quickReplies) && e.quickReplies.length && e.sender !== 'user') {
       append(quickView(e.quickReplies, (r) => sendMessage({ action: r.action, label: r.label })));
@@ -117,7 +122,6 @@ function start() {
   }
 
   function onClosed() {
-    closedSeen = true;
     showTyping(false);
     const id = conn.session && conn.session.conversationId;
     if (id && !store.flag(`rated:${id}`)) {

@@ -307,6 +307,11 @@ class ChatWidgetBrowserTests {
         waitFor(d -> shadowAll(".launcher .badge").stream().noneMatch(WebElement::isDisplayed));
 
         assertThat(shadow(".card.queue").getText()).contains("您前面还有 2 位", "预计等待约 4 分钟");
+        push(conversation, new NewEvent("handoff", "bot", "排队位置更新。", null, false, null, null,
+                "{\"kind\":\"queue\",\"position\":0,\"estimatedWaitSeconds\":30}"));
+        waitFor(d -> shadowAll(".card.queue").stream().filter(WebElement::isDisplayed).count() == 1
+                && shadowAll(".card.queue").size() == 2);
+        assertThat(shadowAll(".card.queue").get(1).getText()).contains("马上就轮到您了");
         assertThat(texts(".msg.agent .bubble")).contains("您好，我是小王，我来帮您看看。", "已为您提交故障报告。");
         assertThat(texts(".msg.system .bubble")).contains("人工客服 小王 已接入");
         WebElement report = shadow(".card.report");
