@@ -18,6 +18,7 @@ import java.util.UUID;
 @Service
 class ChatTurns {
 
+    static final String REPORT = "report";
     static final String SLOW_DOWN = "您发送得太快了，请稍等几秒再发送。";
     static final String HANDOFF_NOTICE = "您的问题已转交人工客服，工作人员会在这里回复您，请稍候。您可以继续补充说明。";
 
@@ -80,13 +81,16 @@ class ChatTurns {
             if (echo.isAnswered()) {
                 return;
             }
-            if (locked.conversation.handoffPending()) {
+            // While waiting, the visitor may still leave a message through the report flow (offered out of hours).
+            boolean reportWhileWaiting = locked.conversation.waitingForAgent() && REPORT.equals(echo.action());
+            if (locked.conversation.handoffPending() && !reportWhileWaiting) {
                 if (locked.conversation.takeHandoffNotice()) {
                     locked.append(NewEvent.system("message", HANDOFF_NOTICE, null));
                 }
                 locked.markAnswered(echo.id());
                 return;
             }
+            question.whileWaiting = reportWhileWaiting;
             // New message, or one stored before a crash but never answered: the bot answers it (once).
             question.echoId = echo.id();
             question.text = echo.action() == null ? echo.text() : null;
@@ -101,7 +105,8 @@ class ChatTurns {
         List<NewEvent> replies = assistant.reply(conversationId, question.text, question.action);
         sender.send(conversationId, log.append(conversationId, locked -> {
             locked.markAnswered(question.echoId);
-            if (locked.conversation.handoffPending()) {
+            if (locked.conversation.handoffPending()
+                    && !(question.whileWaiting && locked.conversation.waitingForAgent())) {
                 return; // a person took over while the bot was thinking: no double talk
             }
             NewEvent handoff = null;
@@ -111,7 +116,7 @@ class ChatTurns {
                     handoff = reply;
                 }
             }
-            if (handoff != null) {
+            if (handoff != null && !locked.conversation.handoffPending()) {
                 locked.conversation.handoffRequested();
                 publisher.publishEvent(handoffRequested(locked, handoff));
             }
@@ -131,6 +136,7 @@ class ChatTurns {
     /** What the bot is asked, filled in inside the transaction. */
     private static final class Question {
         Long echoId;
+        boolean whileWaiting;
         String text;
         String action;
     }

@@ -17,6 +17,8 @@ import java.util.UUID;
 class EventSender {
 
     static final String EVENTS = "/queue/events";
+    /** Agents watching a conversation in the console get every visitor-visible event too (plus private notes). */
+    static final String STAFF_CONVERSATION = StaffSockets.DESTINATIONS + "conversations/";
 
     private final SimpMessagingTemplate template;
     private final JsonMapper json;
@@ -28,12 +30,21 @@ class EventSender {
 
     void send(UUID conversationId, List<EventView> events) {
         for (EventView event : events) {
-            var headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-            headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-            headers.setLeaveMutable(true);
-            Message<byte[]> message = MessageBuilder.createMessage(json.writeValueAsBytes(event),
-                    headers.getMessageHeaders());
-            template.send("/user/" + conversationId + EVENTS, message);
+            byte[] body = json.writeValueAsBytes(event);
+            template.send("/user/" + conversationId + EVENTS, message(body));
+            template.send(STAFF_CONVERSATION + conversationId, message(body));
         }
+    }
+
+    /** To the console only (private notes). */
+    void sendToStaff(UUID conversationId, Object event) {
+        template.send(STAFF_CONVERSATION + conversationId, message(json.writeValueAsBytes(event)));
+    }
+
+    private static Message<byte[]> message(byte[] body) {
+        var headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+        headers.setLeaveMutable(true);
+        return MessageBuilder.createMessage(body, headers.getMessageHeaders());
     }
 }

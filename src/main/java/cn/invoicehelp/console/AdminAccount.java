@@ -25,9 +25,11 @@ class AdminAccount {
     private final Accounts accounts;
     private final PasswordEncoder encoder;
     private final String configured;
+    private final java.time.Clock clock;
 
     AdminAccount(Accounts accounts, PasswordEncoder encoder,
-            @Value("${HELPDESK_ADMIN_PASSWORD:${helpdesk.admin.password:}}") String configured) {
+            @Value("${HELPDESK_ADMIN_PASSWORD:${helpdesk.admin.password:}}") String configured, java.time.Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.encoder = encoder;
         this.configured = configured;
@@ -43,14 +45,14 @@ class AdminAccount {
                     admin.changePasswordHash(encoder.encode(configured));
                     log.info("管理员密码已按 HELPDESK_ADMIN_PASSWORD 更新");
                 }
-            }, () -> accounts.save(new Account(USERNAME, encoder.encode(configured), "管理员", "ADMIN")));
+            }, () -> accounts.save(new Account(USERNAME, encoder.encode(configured), "管理员", Account.ADMIN, clock.instant())));
             return;
         }
         if (existing.isEmpty()) {
             byte[] bytes = new byte[18];
             new SecureRandom().nextBytes(bytes);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            accounts.save(new Account(USERNAME, encoder.encode(generated), "管理员", "ADMIN"));
+            accounts.save(new Account(USERNAME, encoder.encode(generated), "管理员", Account.ADMIN, clock.instant()));
             log.warn("未设置 HELPDESK_ADMIN_PASSWORD, 已生成管理员账户 admin 的随机密码 (只显示这一次, 请妥善保存): {}",
                     generated);
         }

@@ -4,19 +4,34 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Public help center and chat; admin APIs need the admin account (HTTP Basic for scripts). */
+/**
+ * The one security configuration. Staff URLs ({@code /console/**}, {@code /api/console/**}, {@code /ws/agent},
+ * {@code /login}, {@code /logout}) need a signed-in account: form login, BCrypt, CSRF on every change, session
+ * timeout; a visitor token opens nothing here. Admin scripts keep HTTP Basic on {@code /api/admin/**}. Everything
+ * else is the public help center, chat and widget.
+ */
 @Configuration
 class WebSecurity {
+
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** Admin APIs: HTTP Basic for scripts, and only here, so a stray Basic header elsewhere changes nothing. */
     @Bean
@@ -36,9 +51,63 @@ class WebSecurity {
         return http.build();
     }
 
-    /** Everything else: the public help center, APIs and chat. */
+    /** The agent console: pages, JSON APIs and the agent socket, behind form login. */
     @Bean
     @Order(2)
+    SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        RequestMatcher api = request -> request.getServletPath().startsWith("/api/console/");
+        http.securityMatcher("/console", "/console/**", "/api/console/**", "/ws/agent", "/ws/agent/**", "/login",
+                        "/logout")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login").permitAll()
+                        .requestMatchers("/console/agents", "/console/agents/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/console/agents", "/api/console/canned-replies")
+                        .hasRole("AGENT")
+                        .requestMatchers("/api/console/agents/**", "/api/console/agents",
+                                "/api/console/canned-replies", "/api/console/canned-replies/**").hasRole("ADMIN")
+                        .anyRequest().hasRole("AGENT"))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((request, response, authentication) -> {
+                            throttle.succeeded(authentication.getName());
+                            response.sendRedirect("/console");
+                        })
+                        .failureHandler((request, response, e) -> {
+                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            response.sendRedirect("/login?error");
+                        }))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> error(response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "请先登录客服工作台。"), api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                request -> true)
+                        .accessDeniedHandler((request, response, e) -> {
+                            var auth = SecurityContextHolder.getContext().getAuthentication();
+                            if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+                                // Not signed in (e.g. a POST without session): say so rather than "CSRF".
+                                if (api.matches(request)) {
+                                    error(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录客服工作台。");
+                                } else {
+                                    response.sendRedirect("/login");
+                                }
+                                return;
+                            }
+                            if (!api.matches(request) && !(e instanceof CsrfException)) {
+                                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                                return;
+                            }
+                            error(response, HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException
+                                    ? "CSRF 令牌缺失或无效，请刷新页面后重试（请求头见 GET /api/console/me 的 csrf）。"
+                                    : "当前账号没有权限进行此操作。");
+                        }));
+        return http.build();
+    }
+
+    /** Everything else: the public help center, APIs and chat. */
+    @Bean
+    @Order(3)
     SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // JSON APIs are called by the widget and scripts with their own credentials (visitor token).
@@ -51,7 +120,7 @@ class WebSecurity {
         return new BCryptPasswordEncoder();
     }
 
-    private static void error(HttpServletResponse response, int status, String message) throws IOException {
+    static void error(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
