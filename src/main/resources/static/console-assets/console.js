@@ -146,6 +146,7 @@
   // ---- conversation ------------------------------------------------------------------------------------------
   async function open(conversationId) {
     state.current = conversationId;
+    state.mine = undefined;
     stopAlert();
     showError('');
     if (state.currentSub && state.stomp) { state.stomp.unsubscribe(state.currentSub); }
@@ -195,7 +196,9 @@
       : h.status === 'CLAIMED' ? (mine ? '由您接待中' : '由 ' + (h.claimedByName || h.claimedBy) + ' 接待中（您只能添加内部备注）')
       : h.status === 'CLOSED' ? '已结束' : h.status === 'RELEASED' ? '已交还智能助手' : '';
     safeText($('conv-status'), status);
-    $('reply-internal').checked = $('reply-internal').checked || (!mine);
+    // Only the agent who has the conversation may answer the visitor; everyone else writes private notes.
+    if (state.mine !== mine) { $('reply-internal').checked = !mine; }
+    state.mine = mine;
     $('reply-internal').disabled = !mine;
   }
 

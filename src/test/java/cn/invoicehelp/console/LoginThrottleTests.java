@@ -1,0 +1,72 @@
+package cn.invoicehelp.console;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The failed-login throttle on its own, with a clock the test moves. */
+class LoginThrottleTests {
+
+    static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-11-30T08:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+    private final LoginThrottle throttle = new LoginThrottle(
+            new ConsoleProperties(3, 5, Duration.ofMinutes(15)), clock);
+
+    @Test
+    void anAccountIsLockedAfterTooManyFailuresUntilTheyLeaveTheWindow() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(throttle.blocked("wang", "10.0.0.1")).isEmpty();
+            throttle.failed("wang", "10.0.0.1");
+        }
+        assertThat(throttle.blocked("wang", "10.0.0.9")).as("from any address").hasValue(Duration.ofMinutes(15));
+        assertThat(throttle.blocked("WANG ", "10.0.0.9")).as("same account, other spelling").isPresent();
+        assertThat(throttle.blocked("li", "10.0.0.2")).as("other accounts are not affected").isEmpty();
+
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        assertThat(throttle.blocked("wang", "10.0.0.9")).hasValue(Duration.ofMinutes(5));
+        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        assertThat(throttle.blocked("wang", "10.0.0.9")).isEmpty();
+    }
+
+    @Test
+    void oneAddressTryingManyAccountsIsLockedToo() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("user" + i, "10.0.0.7");
+        }
+        assertThat(throttle.blocked("someone-else", "10.0.0.7")).isPresent();
+        assertThat(throttle.blocked("someone-else", "10.0.0.8")).isEmpty();
+    }
+
+    @Test
+    void aSuccessfulLoginClearsTheAccountsFailures() {
+        throttle.failed("zhao", "10.0.0.3");
+        throttle.failed("zhao", "10.0.0.3");
+        throttle.succeeded("zhao");
+        throttle.failed("zhao", "10.0.0.3");
+        throttle.failed("zhao", "10.0.0.3");
+        assertThat(throttle.blocked("zhao", "10.0.0.3")).isEmpty();
+    }
+}
