@@ -9,7 +9,7 @@ import java.util.List;
 /** Runs the stable quick-reply actions (see docs/assistant.md); intents and flow choices end up here too. */
 final class Actions {
 
-    private static final QuickReply MENU = new QuickReply("主菜单", "menu");
+    private static final QuickReply MENU = Replies.MENU;
 
     private final FlowEngine flows;
     private final FaqSearch faq;
@@ -21,25 +21,31 @@ final class Actions {
         this.properties = properties;
     }
 
-    List<Reply> run(ConversationState s, String action) {
-        String[] parts = action.split(":", 3);
-        return switch (parts[0]) {
-            case "menu" -> List.of(Replies.message("请问需要什么帮助？可以直接描述问题，也可以点选下面的选项。",
+    /** A quick reply a client sent back: unknown, malformed or internal actions are stale, never an error. */
+    List<Reply> fromClient(ConversationState s, String wire) {
+        return Action.parse(wire).filter(a -> Action.FROM_CLIENT.contains(a.kind())).map(a -> run(s, a))
+                .orElseGet(() -> stale(s));
+    }
+
+    List<Reply> run(ConversationState s, Action action) {
+        return switch (action.kind()) {
+            case MENU -> List.of(Replies.message("请问需要什么帮助？可以直接描述问题，也可以点选下面的选项。",
                     s.inFlow() ? prepend(Replies.RESUME, Replies.MAIN_MENU) : Replies.MAIN_MENU));
-            case "handoff" -> handoff(s, "user");
-            case "report" -> handoff(s, "report");
-            case "restart" -> restart(s);
-            case "resume" -> s.inFlow() ? flows.resume(s) : run(s, "menu");
-            case "done" -> done(s);
-            case "track" -> track(null);
-            case "lookup" -> lookup(freshOutsideFlow(s));
-            case "flow" -> parts.length > 1 && flows.exists(parts[1])
-                    ? flows.start(freshOutsideFlow(s), parts[1], null) : stale(s);
-            case "step" -> parts.length == 3 && s.inFlow()
-                    ? flows.choose(s, parts[1], parts[2]).map(turn -> finish(s, turn)).orElseGet(() -> stale(s))
+            case HANDOFF -> handoff(s, "user");
+            case REPORT -> handoff(s, "report");
+            case RESTART -> restart(s);
+            case RESUME -> s.inFlow() ? flows.resume(s) : run(s, Action.MENU);
+            case DONE -> done(s);
+            case TRACK -> track(null);
+            case LOOKUP -> lookup(freshOutsideFlow(s));
+            case FLOW -> flows.exists(action.argument())
+                    ? flows.start(freshOutsideFlow(s), action.argument(), null) : stale(s);
+            case STEP -> s.inFlow()
+                    ? flows.choose(s, action.stepId(), action.stepValue()).map(turn -> finish(s, turn))
+                            .orElseGet(() -> stale(s))
                     : stale(s);
-            case "faq" -> parts.length > 1 ? article(s, action.substring(4)) : stale(s);
-            default -> stale(s);
+            case FAQ -> action.argument() != null ? article(s, action.argument()) : stale(s);
+            case REENTER -> stale(s); // only a flow choice re-enters, inside the flow engine
         };
     }
 

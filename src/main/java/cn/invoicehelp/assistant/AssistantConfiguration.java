@@ -25,10 +25,10 @@ class AssistantConfiguration {
             Intents intents, @Lazy InvoiceVerification invoices, AssistantProperties properties) {
         Map<String, Flow> flows = new FlowLoader().load(dir.resolve("flows"), intents.byId().keySet());
         String intentsDir = dir.resolve("intents").toString();
-        intents.byId().values().stream().filter(i -> i.action() != null && i.action().startsWith("flow:"))
-                .filter(i -> !flows.containsKey(i.action().substring(5))).findFirst().ifPresent(i -> {
+        intents.byId().values().stream().filter(i -> i.action() != null && i.action().kind() == Action.Kind.FLOW)
+                .filter(i -> !flows.containsKey(i.action().argument())).findFirst().ifPresent(i -> {
                     throw new FlowDefinitionException(intentsDir, "intent '" + i.id() + "'",
-                            "starts unknown flow '" + i.action().substring(5) + "'");
+                            "starts unknown flow '" + i.action().argument() + "'");
                 });
         FlowEngine engine = new FlowEngine(flows, invoices);
         if (!engine.exists(properties.lookupFlow()) || engine.verifyStep(properties.lookupFlow()).isEmpty()) {

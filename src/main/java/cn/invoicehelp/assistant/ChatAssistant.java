@@ -2,6 +2,7 @@ package cn.invoicehelp.assistant;
 
 import cn.invoicehelp.assistant.IntentClassifier.Ranked;
 import cn.invoicehelp.assistant.Reply.QuickReply;
+import cn.invoicehelp.invoice.InvoiceField;
 import cn.invoicehelp.knowledge.FaqSearch;
 import cn.invoicehelp.knowledge.SearchResponse;
 import java.time.Clock;
@@ -18,9 +19,7 @@ import java.util.UUID;
 class ChatAssistant implements Assistant {
 
     private static final int MAX_TEXT = 500;
-    private static final QuickReply MENU = new QuickReply("主菜单", "menu");
-    /** The intent action meaning "this is a question for the FAQ". */
-    private static final String FAQ = "faq";
+    private static final QuickReply MENU = Replies.MENU;
 
     private final IntentClassifier classifier;
     private final FlowEngine flows;
@@ -56,7 +55,7 @@ class ChatAssistant implements Assistant {
     @Override
     public List<Reply> reply(UUID conversationId, String text, String action) {
         ConversationState s = states.load(conversationId).orElseGet(ConversationState::new);
-        List<Reply> replies = action != null && !action.isBlank() ? actions.run(s, action.strip()) : onText(s, text);
+        List<Reply> replies = action != null && !action.isBlank() ? actions.fromClient(s, action) : onText(s, text);
         states.save(conversationId, s);
         return replies;
     }
@@ -67,11 +66,11 @@ class ChatAssistant implements Assistant {
             return List.of(Replies.menu("请输入您的问题，或者点选下面的选项。"));
         }
         text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        Entities entities = extractor.extract(text, s.getAwaiting(), s.getSlots().keySet(), LocalDate.now(clock));
+        Entities entities = extractor.extract(text, expected(s), s.getSlots().keySet(), LocalDate.now(clock));
         List<Ranked> ranked = classifier.rank(text, 3);
         Ranked top = ranked.isEmpty() || ranked.get(0).confidence() < properties.intentThreshold() ? null
                 : ranked.get(0);
-        boolean question = top != null && FAQ.equals(top.intent().action());
+        boolean question = top != null && top.intent().asksFaq();
         if (entities.trackingNumber() != null) {
             s.setMisses(0);
             return actions.track(entities.trackingNumber());
@@ -81,7 +80,7 @@ class ChatAssistant implements Assistant {
             s.setMisses(0);
             return actions.finish(s, turn.get());
         }
-        if (entities.invoiceFields().keySet().stream().anyMatch(k -> !"type".equals(k))) {
+        if (entities.hasPrintedField()) {
             s.setMisses(0);
             s.getSlots().putAll(entities.invoiceFields());
             return actions.lookupTyped(s);
@@ -97,7 +96,13 @@ class ChatAssistant implements Assistant {
             s.setMisses(0);
             return faqAnswer(s, found);
         }
+        faq.recordUnanswered(text);
         return miss(s);
+    }
+
+    /** Fields the assistant waits for: the one it asked, else those the last lookup blamed (a correction). */
+    private static List<InvoiceField> expected(ConversationState s) {
+        return s.getAwaiting() != null ? List.of(s.getAwaiting()) : s.getProblemFields();
     }
 
     private Optional<List<Reply>> clarifyIntents(ConversationState s, Ranked top, List<Ranked> ranked) {
@@ -105,7 +110,7 @@ class ChatAssistant implements Assistant {
             return Optional.empty();
         }
         Ranked second = ranked.get(1);
-        String other = second.intent().action();
+        Action other = second.intent().action();
         if (other == null || other.equals(top.intent().action()) || top.confidence() >= 1f
                 || second.confidence() < properties.intentThreshold()
                 || top.confidence() - second.confidence() >= properties.clarifyMargin()) {
@@ -114,7 +119,7 @@ class ChatAssistant implements Assistant {
         String a = top.intent().label();
         String b = second.intent().label();
         return Optional.of(List.of(Replies.message("您是想「" + a + "」，还是「" + b + "」？",
-                withResume(s, List.of(new QuickReply(a, top.intent().action()), new QuickReply(b, other))))));
+                withResume(s, List.of(Replies.quick(a, top.intent().action()), Replies.quick(b, other))))));
     }
 
     private List<Reply> perform(ConversationState s, Intent intent) {
@@ -138,8 +143,8 @@ class ChatAssistant implements Assistant {
                 && hits.get(1).score() >= hits.get(0).score() * properties.faqClarifyRatio()) {
             SearchResponse.SearchHit next = hits.get(1);
             return List.of(Replies.message("您想了解的是下面哪一个？", withResume(s, List.of(
-                    new QuickReply(best.title(), "faq:" + best.slug()),
-                    new QuickReply(next.title(), "faq:" + next.slug())))));
+                    Replies.quick(best.title(), Action.faq(best.slug())),
+                    Replies.quick(next.title(), Action.faq(next.slug()))))));
         }
         return List.of(Replies.message("这篇文章应该能回答您的问题：《" + best.title() + "》",
                 withResume(s, List.of(MENU)), Replies.faqCard(best)));

@@ -1,5 +1,6 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.invoice.InvoiceField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,12 +11,12 @@ class ConversationState {
 
     private String flow;
     private String step;
-    private Map<String, String> slots = new LinkedHashMap<>();
+    private Map<InvoiceField, String> slots = new LinkedHashMap<>();
     private List<String> stepsDone = new ArrayList<>();
     private int misses;
-    private String awaiting;
+    private InvoiceField awaiting;
     private String outcome;
-    private List<String> problemFields = new ArrayList<>();
+    private List<InvoiceField> problemFields = new ArrayList<>();
     private String verifyStep;
     private boolean handedOff;
 
@@ -41,18 +42,18 @@ class ConversationState {
     public void setFlow(String flow) { this.flow = flow; }
     public String getStep() { return step; }
     public void setStep(String step) { this.step = step; }
-    public Map<String, String> getSlots() { return slots; }
-    public void setSlots(Map<String, String> slots) { this.slots = new LinkedHashMap<>(slots); }
+    public Map<InvoiceField, String> getSlots() { return slots; }
+    public void setSlots(Map<InvoiceField, String> slots) { this.slots = new LinkedHashMap<>(slots); }
     public List<String> getStepsDone() { return stepsDone; }
     public void setStepsDone(List<String> stepsDone) { this.stepsDone = new ArrayList<>(stepsDone); }
     public int getMisses() { return misses; }
     public void setMisses(int misses) { this.misses = misses; }
-    public String getAwaiting() { return awaiting; }
-    public void setAwaiting(String awaiting) { this.awaiting = awaiting; }
+    public InvoiceField getAwaiting() { return awaiting; }
+    public void setAwaiting(InvoiceField awaiting) { this.awaiting = awaiting; }
     public String getOutcome() { return outcome; }
     public void setOutcome(String outcome) { this.outcome = outcome; }
-    public List<String> getProblemFields() { return problemFields; }
-    public void setProblemFields(List<String> fields) { this.problemFields = new ArrayList<>(fields); }
+    public List<InvoiceField> getProblemFields() { return problemFields; }
+    public void setProblemFields(List<InvoiceField> fields) { this.problemFields = new ArrayList<>(fields); }
     public String getVerifyStep() { return verifyStep; }
     public void setVerifyStep(String verifyStep) { this.verifyStep = verifyStep; }
     public boolean isHandedOff() { return handedOff; }

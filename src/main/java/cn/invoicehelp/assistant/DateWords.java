@@ -2,16 +2,17 @@ package cn.invoicehelp.assistant;
 
 import java.time.LocalDate;
 
-/** Dates as people write them: full dates, 12月20日 without a year, 昨天/前天/今天. */
+/** Dates as people write them: full dates, two-digit years, 12月20日/号 without a year, 昨天/前天/今天. */
 final class DateWords {
 
     private DateWords() {
     }
 
-    /** The date, or null when the digits make no calendar date. */
+    /** The date, or null when the digits make no calendar date; a two-digit year is this century's. */
     static LocalDate date(String y, String m, String d) {
         try {
-            return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
+            int year = Integer.parseInt(y);
+            return LocalDate.of(y.length() == 2 ? 2000 + year : year, Integer.parseInt(m), Integer.parseInt(d));
         } catch (RuntimeException e) {
             return null;
         }

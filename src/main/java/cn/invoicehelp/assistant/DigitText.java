@@ -1,25 +1,30 @@
 package cn.invoicehelp.assistant;
 
-import java.text.Normalizer;
+import cn.invoicehelp.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Makes typed digits comparable: full-width folded, thousands commas dropped, spaced digit groups joined. */
+/**
+ * Makes typed digits comparable: full-width folded, thousands commas dropped, and a long number typed in short groups
+ * ("0110 0190 0511") joined. Only groups of up to four digits are joined, and never a group that belongs to a date or
+ * an amount, so "号码12345699 2024-12-20" keeps the number apart from the year.
+ */
 final class DigitText {
 
     private static final Pattern THOUSANDS = Pattern.compile("(?<![\\d.])\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?(?![\\d,])");
-    private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d+(?:[ \\t]+\\d+)+");
+    private static final Pattern DIGIT_GROUPS =
+            Pattern.compile("(?<![\\d\\-/.年月])\\d+(?:[ \\t]+\\d+)+(?![\\d]|\\s*[-/.年月元块]\\s*\\d?)");
+    private static final int CHUNK = 4;
     private static final int[] ID_LENGTHS = {6, 8, 10, 12, 20};
 
     private DigitText() {
     }
 
-    /** NFKC turns full-width digits and punctuation into ASCII; thousands commas go; spaced digit groups are joined. */
     static String normalize(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).replace('￥', '¥');
+        String s = TextNormalizer.normalize(text);
         Matcher th = THOUSANDS.matcher(s);
         StringBuilder out = new StringBuilder();
         while (th.find()) {
@@ -29,18 +34,35 @@ final class DigitText {
         Matcher groups = DIGIT_GROUPS.matcher(out.toString());
         StringBuilder joined = new StringBuilder();
         while (groups.find()) {
-            groups.appendReplacement(joined, String.join(" ", join(groups.group().split("[ \\t]+"))));
+            groups.appendReplacement(joined, String.join(" ", joinChunks(groups.group().split("[ \\t]+"))));
         }
         groups.appendTail(joined);
         return joined.toString();
     }
 
-    /** Joins spaced digit groups into runs of plausible identifier lengths, fewest runs first. */
+    /** Runs of short groups are joined into identifier lengths; a long group is a value of its own. */
+    private static List<String> joinChunks(String[] groups) {
+        List<String> out = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        for (String group : groups) {
+            if (group.length() <= CHUNK) {
+                run.add(group);
+            } else {
+                out.addAll(join(run.toArray(String[]::new)));
+                run.clear();
+                out.add(group);
+            }
+        }
+        out.addAll(join(run.toArray(String[]::new)));
+        return out;
+    }
+
+    /** Joins groups into runs of plausible identifier lengths, fewest runs first; left alone when impossible. */
     private static List<String> join(String[] groups) {
-        if (Arrays.stream(groups).allMatch(g -> isIdLength(g.length()))) {
+        int n = groups.length;
+        if (n < 2) {
             return List.of(groups);
         }
-        int n = groups.length;
         int[] best = new int[n + 1];
         int[] from = new int[n + 1];
         Arrays.fill(best, Integer.MAX_VALUE);
@@ -68,5 +90,4 @@ final class DigitText {
     private static boolean isIdLength(int length) {
         return Arrays.stream(ID_LENGTHS).anyMatch(l -> l == length);
     }
-
 }

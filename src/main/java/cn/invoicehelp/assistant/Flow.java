@@ -1,5 +1,6 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.invoice.InvoiceField;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +15,8 @@ record Flow(String id, String title, String start, Map<String, Step> steps) {
      * One step. A plain step shows {@code prompt} with {@code choices}; a step with {@code call: verify} collects the
      * invoice fields in {@code collect} (asking with {@code ask.<field>}) and answers with {@code outcomes.<RESULT>}.
      */
-    record Step(String id, String title, String prompt, List<Choice> choices, List<String> collect,
-            Map<String, String> ask, String call, Map<String, Outcome> outcomes) {
+    record Step(String id, String title, String prompt, List<Choice> choices, List<InvoiceField> collect,
+            Map<InvoiceField, String> ask, String call, Map<String, Outcome> outcomes) {
 
         boolean verifies() {
             return call != null;
@@ -24,8 +25,8 @@ record Flow(String id, String title, String start, Map<String, Step> steps) {
 
     /** A quick reply of a step: goes to {@code next} step or runs {@code action}; {@code when} lists intents that
      * pick it; {@code say} is shown when it is picked. */
-    record Choice(String value, String label, String next, String action, List<String> when, Map<String, String> set,
-            String say) {
+    record Choice(String value, String label, String next, Action action, List<String> when,
+            Map<InvoiceField, String> set, String say) {
     }
 
     /** What follows a lookup result: an extra sentence, and either choices or an immediate re-ask of wrong fields. */

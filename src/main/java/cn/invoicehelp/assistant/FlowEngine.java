@@ -1,6 +1,7 @@
 package cn.invoicehelp.assistant;
 
 import cn.invoicehelp.assistant.Reply.QuickReply;
+import cn.invoicehelp.invoice.InvoiceField;
 import cn.invoicehelp.invoice.InvoiceVerification;
 import cn.invoicehelp.invoice.VerificationRequest;
 import cn.invoicehelp.invoice.VerificationResult;
@@ -14,7 +15,7 @@ import java.util.Optional;
 final class FlowEngine {
 
     /** Replies of one turn, plus an action the assistant still has to run (handoff, report, done, menu ...). */
-    record Turn(List<Reply> replies, String action) {
+    record Turn(List<Reply> replies, Action action) {
     }
 
     private final Map<String, Flow> flows;
@@ -70,10 +71,10 @@ final class FlowEngine {
         Flow flow = flows.get(s.getFlow());
         Flow.Step step = flow.step(s.getStep());
         if (step.verifies()) {
-            Map<String, String> fields = entities.invoiceFields();
-            fields.keySet().removeIf(k -> !step.collect().contains(k) && !"type".equals(k));
+            Map<InvoiceField, String> fields = entities.invoiceFields();
+            fields.keySet().removeIf(k -> !step.collect().contains(k) && k.printed());
             if (!fields.isEmpty()) {
-                Map<String, String> before = new java.util.LinkedHashMap<>(s.getSlots());
+                Map<InvoiceField, String> before = new java.util.LinkedHashMap<>(s.getSlots());
                 s.getSlots().putAll(fields);
                 if (s.getOutcome() != null && before.equals(s.getSlots())) {
                     // Same data as the last lookup: the answer can't change, and every lookup counts against the day.
@@ -108,7 +109,7 @@ final class FlowEngine {
         if (choice.say() != null) {
             replies.add(Replies.text(choice.say()));
         }
-        if ("reenter".equals(choice.action())) {
+        if (choice.action() != null && choice.action().kind() == Action.Kind.REENTER) {
             clearForReentry(s);
             s.getSlots().putAll(choice.set());
             Flow.Step verify = flow.step(Objects.requireNonNullElse(s.getVerifyStep(),
@@ -139,9 +140,10 @@ final class FlowEngine {
     /** Asks for the first field the type still needs, or looks the invoice up once nothing is missing. */
     private List<Reply> collectOrVerify(ConversationState s, Flow.Step step, String intro, boolean mayVerify) {
         VerificationRequest request = request(s.getSlots());
-        List<String> missing = invoices.missingFields(request).stream().filter(step.collect()::contains).toList();
+        List<InvoiceField> missing = invoices.missingFields(request).stream().filter(step.collect()::contains)
+                .toList();
         if (!missing.isEmpty() || !mayVerify) {
-            String field = missing.isEmpty() ? null : missing.get(0);
+            InvoiceField field = missing.isEmpty() ? null : missing.get(0);
             s.setAwaiting(field);
             String ask = field == null ? "请把需要更正的发票信息发给我。" : step.ask().get(field);
             return List.of(Replies.message(intro == null ? ask : intro + "\n" + ask, List.of(Replies.HANDOFF)));
@@ -151,7 +153,8 @@ final class FlowEngine {
         s.setOutcome(result.result().name());
         s.setVerifyStep(step.id());
         s.setProblemFields(result.problems() == null ? List.of() : result.problems().stream()
-                .map(VerificationResult.Problem::field).filter(FlowLoader.FIELDS::contains).distinct().toList());
+                .map(VerificationResult.Problem::invoiceField).flatMap(Optional::stream).filter(InvoiceField::printed)
+                .distinct().toList());
         s.markDone(s.getFlow() + "/" + step.id());
         Flow.Outcome outcome = step.outcomes().get(result.result().name());
         String message = result.message() == null || result.message().isBlank() ? "" : result.message();
@@ -168,7 +171,7 @@ final class FlowEngine {
     /** Drops the fields the last lookup blamed; with no field named, everything but the type is asked again. */
     private void clearForReentry(ConversationState s) {
         if (s.getProblemFields().isEmpty()) {
-            s.getSlots().keySet().removeIf(k -> !"type".equals(k));
+            s.getSlots().keySet().removeIf(InvoiceField::printed);
         } else {
             s.getProblemFields().forEach(s.getSlots()::remove);
         }
@@ -185,11 +188,10 @@ final class FlowEngine {
     }
 
     private static List<QuickReply> quickReplies(Flow.Step step, List<Flow.Choice> choices) {
-        return choices.stream().map(c -> new QuickReply(c.label(), "step:" + step.id() + ":" + c.value())).toList();
+        return choices.stream().map(c -> Replies.quick(c.label(), Action.step(step.id(), c.value()))).toList();
     }
 
-    static VerificationRequest request(Map<String, String> slots) {
-        return new VerificationRequest(slots.get("code"), slots.get("number"), slots.get("issueDate"),
-                slots.get("amount"), slots.get("checkCode"), slots.get("type"));
+    static VerificationRequest request(Map<InvoiceField, String> slots) {
+        return VerificationRequest.of(slots);
     }
 }

@@ -1,5 +1,6 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.invoice.InvoiceField;
 import cn.invoicehelp.invoice.VerificationResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +14,9 @@ import java.util.Set;
 /** Loads knowledge-base/flows/*.yml and refuses any flow that could strand a user (checked at start-up). */
 final class FlowLoader {
 
-    static final Set<String> FIELDS = Set.of("code", "number", "issueDate", "amount", "checkCode");
     static final Set<String> CALLS = Set.of("verify");
-    static final Set<String> CHOICE_ACTIONS = Set.of("done", "reenter", "handoff", "report", "menu", "restart");
+    private static final List<String> PRINTED = java.util.Arrays.stream(InvoiceField.values())
+            .filter(InvoiceField::printed).map(InvoiceField::key).toList();
     private static final Set<String> STEP_KEYS =
             Set.of("id", "title", "prompt", "choices", "collect", "ask", "call", "outcomes");
     private static final Set<String> CHOICE_KEYS = Set.of("value", "label", "next", "action", "when", "set", "say");
@@ -77,9 +78,15 @@ final class FlowLoader {
         String prompt = require(f, where, raw, "prompt");
         String call = Yamls.text(raw, "call");
         List<Flow.Choice> choices = choices(f, where, Yamls.list(raw, "choices"), intents);
-        List<String> collect = Yamls.list(raw, "collect").stream().map(String::valueOf).toList();
-        Map<String, String> ask = new LinkedHashMap<>();
-        Yamls.map(raw.get("ask")).forEach((k, v) -> ask.put(k, String.valueOf(v).strip()));
+        List<InvoiceField> collect = new ArrayList<>();
+        for (Object name : Yamls.list(raw, "collect")) {
+            collect.add(InvoiceField.byKey(String.valueOf(name)).filter(InvoiceField::printed).orElseThrow(() ->
+                    new FlowDefinitionException(f, where, "unknown field '" + name + "' (known: " + PRINTED + ")")));
+        }
+        Map<InvoiceField, String> ask = new LinkedHashMap<>();
+        Yamls.map(raw.get("ask")).forEach((k, v) -> ask.put(InvoiceField.byKey(k).filter(InvoiceField::printed)
+                .orElseThrow(() -> new FlowDefinitionException(f, where, "unknown field 'ask." + k + "'")),
+                String.valueOf(v).strip()));
         Map<String, Flow.Outcome> outcomes = new LinkedHashMap<>();
         if (call == null) {
             if (choices.isEmpty()) {
@@ -93,10 +100,7 @@ final class FlowLoader {
         if (collect.isEmpty()) {
             throw new FlowDefinitionException(f, where, "'call: " + call + "' needs 'collect'");
         }
-        for (String field : collect) {
-            if (!FIELDS.contains(field)) {
-                throw new FlowDefinitionException(f, where, "unknown field '" + field + "' (known: " + FIELDS + ")");
-            }
+        for (InvoiceField field : collect) {
             if (ask.get(field) == null || ask.get(field).isBlank()) {
                 throw new FlowDefinitionException(f, where, "missing prompt 'ask." + field + "'");
             }
@@ -136,25 +140,19 @@ final class FlowLoader {
                 throw new FlowDefinitionException(f, w, "duplicate choice value");
             }
             String next = Yamls.text(raw, "next");
-            String action = Yamls.text(raw, "action");
-            if ((next == null) == (action == null)) {
+            String actionName = Yamls.text(raw, "action");
+            if ((next == null) == (actionName == null)) {
                 throw new FlowDefinitionException(f, w, "needs exactly one of 'next' or 'action'");
             }
-            if (action != null && !CHOICE_ACTIONS.contains(action) && !action.startsWith("flow:")) {
-                throw new FlowDefinitionException(f, w, "unknown action '" + action + "' (known: " + CHOICE_ACTIONS
-                        + ", flow:<id>)");
-            }
+            Action action = actionName == null ? null : Action.parseIn(actionName, Action.IN_CHOICES,
+                    message -> new FlowDefinitionException(f, w, message));
             List<String> when = Yamls.list(raw, "when").stream().map(String::valueOf).toList();
             when.stream().filter(i -> !intents.contains(i)).findFirst().ifPresent(i -> {
                 throw new FlowDefinitionException(f, w, "unknown intent '" + i + "'");
             });
-            Map<String, String> set = new LinkedHashMap<>();
-            Yamls.map(raw.get("set")).forEach((k, v) -> {
-                if (!FIELDS.contains(k) && !"type".equals(k)) {
-                    throw new FlowDefinitionException(f, w, "cannot set unknown field '" + k + "'");
-                }
-                set.put(k, String.valueOf(v));
-            });
+            Map<InvoiceField, String> set = new LinkedHashMap<>();
+            Yamls.map(raw.get("set")).forEach((k, v) -> set.put(InvoiceField.byKey(k).orElseThrow(() ->
+                    new FlowDefinitionException(f, w, "cannot set unknown field '" + k + "'")), String.valueOf(v)));
             choices.add(new Flow.Choice(value, require(f, w, raw, "label"), next, action, when, set,
                     Yamls.text(raw, "say")));
         }
@@ -163,10 +161,10 @@ final class FlowLoader {
 
     private void checkFlowActions(Path file, Flow flow, Set<String> flowIds) {
         for (Flow.Step step : flow.steps().values()) {
-            allChoices(step).filter(c -> c.action() != null && c.action().startsWith("flow:"))
-                    .filter(c -> !flowIds.contains(c.action().substring(5))).findFirst().ifPresent(c -> {
+            allChoices(step).filter(c -> c.action() != null && c.action().kind() == Action.Kind.FLOW)
+                    .filter(c -> !flowIds.contains(c.action().argument())).findFirst().ifPresent(c -> {
                         throw new FlowDefinitionException(file.toString(), "step '" + step.id() + "'",
-                                "choice '" + c.value() + "' starts unknown flow '" + c.action().substring(5) + "'");
+                                "choice '" + c.value() + "' starts unknown flow '" + c.action().argument() + "'");
                     });
         }
     }

@@ -2,11 +2,11 @@ package cn.invoicehelp.assistant;
 
 import cn.invoicehelp.knowledge.FaqSearch;
 import cn.invoicehelp.knowledge.PhraseIndex;
+import cn.invoicehelp.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +55,6 @@ final class IntentClassifier {
     }
 
     static String plain(String text) {
-        return text == null ? "" : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\s]+", "");
+        return TextNormalizer.plain(text);
     }
 }

@@ -4,13 +4,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Loads knowledge-base/intents/*.yml (one intent per file) and checks each is usable. */
 final class IntentLoader {
 
-    static final Set<String> ACTIONS = Set.of("menu", "handoff", "report", "restart", "resume", "track", "lookup",
-            "faq");
     static final int MIN_EXAMPLES = 5;
 
     Map<String, Intent> load(Path dir) {
@@ -24,17 +21,15 @@ final class IntentLoader {
             }
             String where = "intent '" + id + "'";
             String label = Yamls.text(root, "label");
-            String action = Yamls.text(root, "action");
+            String actionName = Yamls.text(root, "action");
             String reply = Yamls.text(root, "reply");
             List<String> examples = Yamls.list(root, "examples").stream().map(String::valueOf)
                     .map(String::strip).filter(e -> !e.isEmpty()).toList();
             if (label == null) {
                 throw new FlowDefinitionException(f, where, "missing 'label'");
             }
-            if (action != null && !ACTIONS.contains(action) && !action.startsWith("flow:")) {
-                throw new FlowDefinitionException(f, where, "unknown action '" + action + "' (known: " + ACTIONS
-                        + ", flow:<id>)");
-            }
+            Action action = actionName == null ? null : Action.parseIn(actionName, Action.IN_INTENTS,
+                    message -> new FlowDefinitionException(f, where, message));
             if (examples.size() < MIN_EXAMPLES) {
                 throw new FlowDefinitionException(f, where, "needs at least " + MIN_EXAMPLES + " examples");
             }

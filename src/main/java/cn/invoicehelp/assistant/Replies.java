@@ -1,6 +1,7 @@
 package cn.invoicehelp.assistant;
 
 import cn.invoicehelp.assistant.Reply.QuickReply;
+import cn.invoicehelp.invoice.InvoiceField;
 import cn.invoicehelp.invoice.VerificationResult;
 import cn.invoicehelp.knowledge.SearchResponse.SearchHit;
 import java.util.ArrayList;
@@ -11,16 +12,21 @@ import java.util.Map;
 /** Builds the replies and cards; every set of quick replies ends with 转人工 so a person is always one tap away. */
 final class Replies {
 
-    static final QuickReply HANDOFF = new QuickReply("转人工", "handoff");
-    static final QuickReply REPORT = new QuickReply("提交故障报告", "report");
-    static final QuickReply RESUME = new QuickReply("继续自查", "resume");
+    static final QuickReply HANDOFF = quick("转人工", Action.HANDOFF);
+    static final QuickReply REPORT = quick("提交故障报告", Action.REPORT);
+    static final QuickReply RESUME = quick("继续自查", Action.RESUME);
+    static final QuickReply MENU = quick("主菜单", Action.MENU);
     static final List<QuickReply> MAIN_MENU = List.of(
-            new QuickReply("发票查不到", "flow:self-check"),
-            new QuickReply("查一张发票", "lookup"),
+            quick("发票查不到", Action.flow("self-check")),
+            quick("查一张发票", Action.LOOKUP),
             REPORT,
             HANDOFF);
 
     private Replies() {
+    }
+
+    static QuickReply quick(String label, Action action) {
+        return new QuickReply(label, action.wire());
     }
 
     static Reply message(String text, List<QuickReply> quickReplies) {
@@ -65,15 +71,15 @@ final class Replies {
                         .toList());
     }
 
-    static Card.Handoff handoffCard(String reason, List<String> stepsDone, Map<String, String> slots) {
+    static Card.Handoff handoffCard(String reason, List<String> stepsDone, Map<InvoiceField, String> slots) {
         return new Card.Handoff(reason, stepsDone, masked(slots));
     }
 
     /** Only the last 6 digits of a check code are ever needed, so the rest is not passed on. */
-    static Map<String, String> masked(Map<String, String> slots) {
-        Map<String, String> masked = new LinkedHashMap<>(slots);
-        masked.computeIfPresent("checkCode", (k, v) -> v.length() <= 6 ? v : "*".repeat(v.length() - 6)
-                + v.substring(v.length() - 6));
+    static Map<String, String> masked(Map<InvoiceField, String> slots) {
+        Map<String, String> masked = new LinkedHashMap<>();
+        slots.forEach((field, v) -> masked.put(field.key(), field != InvoiceField.CHECK_CODE || v.length() <= 6 ? v
+                : "*".repeat(v.length() - 6) + v.substring(v.length() - 6)));
         return masked;
     }
 

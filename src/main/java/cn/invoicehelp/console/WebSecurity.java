@@ -109,9 +109,15 @@ class WebSecurity {
     @Bean
     @Order(3)
     SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                // JSON APIs are called by the widget and scripts with their own credentials (visitor token).
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/ws/**"));
+        http.authorizeHttpRequests(auth -> auth
+                        // Staff APIs: agents and admins only, with CSRF (they are called from the signed-in console).
+                        .requestMatchers("/api/console/**").hasAnyRole("AGENT", "ADMIN")
+                        .anyRequest().permitAll())
+                // Public JSON APIs are called by the widget and scripts with their own credentials (visitor token).
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> {
+                    String path = request.getRequestURI().substring(request.getContextPath().length());
+                    return (path.startsWith("/api/") && !path.startsWith("/api/console/")) || path.startsWith("/ws/");
+                }));
         return http.build();
     }
 

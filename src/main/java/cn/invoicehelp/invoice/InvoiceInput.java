@@ -1,7 +1,8 @@
 package cn.invoicehelp.invoice;
 
+import cn.invoicehelp.text.TextNormalizer;
+
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -33,7 +34,7 @@ record InvoiceInput(String code, String number, String issueDateText, LocalDate 
 
     /** NFKC turns full-width digits and letters into ASCII; blanks and separators people type between digits go. */
     private static String clean(String value) {
-        return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+        return value == null ? "" : TextNormalizer.normalize(value).strip();
     }
 
     private static String digits(String value) {

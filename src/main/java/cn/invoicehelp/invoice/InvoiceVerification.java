@@ -9,8 +9,8 @@ public interface InvoiceVerification {
     VerificationResult verify(VerificationRequest request);
 
     /**
-     * Request field names ({@code code, number, issueDate, amount, checkCode}) still needed before {@link #verify}
-     * can give more than INVALID, judged from the type (given or inferred from the code/number digits).
+     * Printed fields still needed before {@link #verify} can give more than INVALID, judged from the type (given or
+     * inferred from the code/number digits), in the order the invoice prints them.
      */
-    List<String> missingFields(VerificationRequest request);
+    List<InvoiceField> missingFields(VerificationRequest request);
 }

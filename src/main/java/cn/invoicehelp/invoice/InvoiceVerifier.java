@@ -59,12 +59,13 @@ class InvoiceVerifier implements InvoiceVerification {
     }
 
     @Override
-    public List<String> missingFields(VerificationRequest request) {
+    public List<InvoiceField> missingFields(VerificationRequest request) {
         InvoiceInput in = InvoiceInput.of(request);
-        List<String> missing = new ArrayList<>();
+        List<InvoiceField> missing = new ArrayList<>();
         InvoiceRules.check(in, LocalDate.now(clock.withZone(InvoiceClock.BEIJING))).problems().stream()
-                .map(Problem::field)
-                .filter(field -> !field.equals("type"))
+                .map(Problem::invoiceField)
+                .flatMap(java.util.Optional::stream)
+                .filter(InvoiceField::printed)
                 .distinct()
                 .forEach(missing::add);
         return missing;

@@ -14,5 +14,11 @@ public record VerificationResult(Outcome result, String status, List<Problem> pr
 
     /** {@code field} is the request field's name; {@code code} a stable machine code; {@code message} zh-CN. */
     public record Problem(String field, String code, String message) {
+
+        /** The field as a type; empty for a problem that names no request field. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public java.util.Optional<InvoiceField> invoiceField() {
+            return InvoiceField.byKey(field);
+        }
     }
 }

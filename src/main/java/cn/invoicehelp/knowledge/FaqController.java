@@ -33,7 +33,11 @@ class FaqController {
     @Operation(summary = "搜索常见问题; bestMatch 为空表示没有足够把握的答案")
     @GetMapping("/search")
     SearchResponse search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer limit) {
-        return knowledge.search(QueryInput.validate(q), QueryInput.limit(limit, 5, 50));
+        SearchResponse response = knowledge.search(QueryInput.validate(q), QueryInput.limit(limit, 5, 50));
+        if (response.bestMatch() == null) {
+            knowledge.recordUnanswered(response.query());
+        }
+        return response;
     }
 
     @Operation(summary = "输入联想, 最多 8 条")

@@ -6,8 +6,14 @@ import java.util.Optional;
 /** What other modules may ask of the knowledge base. */
 public interface FaqSearch {
 
-    /** Ranked articles for a user's question; {@code bestMatch} is null when no answer is confident. */
+    /**
+     * Ranked articles for a question; {@code bestMatch} is null when no answer is confident. Records nothing: a
+     * caller that tries several readings of a message must not fill the list of unanswered questions.
+     */
     SearchResponse search(String query, int limit);
+
+    /** Notes a question a user asked that got no answer (for the editors' list of missing articles). */
+    void recordUnanswered(String question);
 
     Optional<Article> article(String slug);
 

@@ -60,11 +60,12 @@ class KnowledgeBase implements FaqSearch {
 
     @Override
     public SearchResponse search(String query, int limit) {
-        SearchResponse response = current.get().index().search(query, limit);
-        if (response.bestMatch() == null) {
-            unanswered.record(query);
-        }
-        return response;
+        return current.get().index().search(query, limit);
+    }
+
+    @Override
+    public void recordUnanswered(String question) {
+        unanswered.record(question);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.invoicehelp.knowledge;
 
+import cn.invoicehelp.text.TextNormalizer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -7,10 +8,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -34,7 +33,7 @@ final class QuestionParts {
     }
 
     List<Part> split(String question) {
-        String text = Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String text = TextNormalizer.folded(question);
         List<Part> parts = new ArrayList<>();
         StringBuilder rest = new StringBuilder(text);
         for (Synonyms.Mention mention : synonyms.mentions(text)) {

@@ -1,6 +1,7 @@
 package cn.invoicehelp.knowledge;
 
 import cn.invoicehelp.knowledge.ChineseAnalyzers.Token;
+import cn.invoicehelp.text.TextNormalizer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -42,7 +43,7 @@ final class TextQueries {
 
     /** The scoring query for a user's text; all input is treated as plain text, never as query syntax. */
     Query build(String text) {
-        String expanded = synonyms.expand(text);
+        String expanded = synonyms.expand(TextNormalizer.folded(text));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : distinct(ChineseAnalyzers.tokens(analyzer, "q" + ChineseAnalyzers.WORDS, expanded))) {
             query.add(perField(term, ChineseAnalyzers.WORDS, 1f), BooleanClause.Occur.SHOULD);

@@ -197,6 +197,28 @@ class ChatAssistantTests {
         assertThat(actions(first)).contains("flow:self-check", "handoff").doesNotContain("resume");
         Reply second = say("推荐一家餐厅");
         assertThat(actions(second)).contains("handoff", "report");
+        assertThat(faq.unanswered).containsExactly("今天天气怎么样", "推荐一家餐厅");
+    }
+
+    @Test
+    void answeredQuestionsAreNotNotedAsUnanswered() {
+        say("校验码在哪里看");
+        say("我想查一张发票");
+        assertThat(faq.unanswered).isEmpty();
+    }
+
+    @Test
+    void aBareCorrectionAfterAMismatchIsLookedUpAgain() {
+        invoices.outcomeByNumber.put("12345678", Outcome.MISMATCH);
+        invoices.problemsByNumber.put("12345678", List.of(new Problem("amount", "AMOUNT_MISMATCH", "金额不一致")));
+        say("代码1100242130 号码12345678 2024-12-20 金额1130");
+        assertThat(invoices.verified).singleElement().satisfies(r -> assertThat(r.amount()).isEqualTo("1130"));
+
+        Reply again = say("不好意思，应该是1000");
+        assertThat(invoices.verified).hasSize(2);
+        assertThat(invoices.verified.get(1).amount()).isEqualTo("1000");
+        assertThat(invoices.verified.get(1).issueDate()).isEqualTo("2024-12-20");
+        assertThat(again.card()).isInstanceOf(Card.Invoice.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.invoicehelp.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.invoicehelp.invoice.InvoiceField;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,13 @@ class EntityExtractorTests {
     final EntityExtractor extractor = new EntityExtractor();
 
     Map<String, String> fields(String text, String expected) {
-        return extractor.extract(text, expected, TODAY).invoiceFields();
+        return keys(extractor.extract(text, expected == null ? null : InvoiceField.byKey(expected).orElseThrow(), TODAY));
+    }
+
+    static Map<String, String> keys(Entities entities) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        entities.fields().forEach((k, v) -> out.put(k.key(), v));
+        return out;
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {2}={3}")
@@ -121,21 +128,69 @@ class EntityExtractorTests {
     void findsTrackingNumberAndKeepsItOutOfInvoiceFields() {
         Entities e = extractor.extract("查一下进度 bj20250301-0042", null, TODAY);
         assertThat(e.trackingNumber()).isEqualTo("BJ20250301-0042");
-        assertThat(e.invoiceFields()).isEmpty();
+        assertThat(e.fields()).isEmpty();
     }
 
     @Test
     void plainQuestionsCarryNoEntities() {
-        assertThat(extractor.extract("我的发票在北京系统里查不到怎么办", null, TODAY).hasInvoiceData()).isFalse();
+        assertThat(extractor.extract("我的发票在北京系统里查不到怎么办", null, TODAY).fields()).isEmpty();
         assertThat(extractor.extract("", null, TODAY)).isEqualTo(Entities.NONE);
     }
 
     @Test
     void aBareDateAfterTheNumberIsTheIssueDate() {
-        Entities later = extractor.extract("20241220", null, java.util.Set.of("code", "number"), TODAY);
-        assertThat(later.invoiceFields()).containsEntry("issueDate", "2024-12-20").doesNotContainKey("number");
+        Entities later = extractor.extract("20241220", java.util.List.of(),
+                java.util.Set.of(InvoiceField.CODE, InvoiceField.NUMBER), TODAY);
+        assertThat(keys(later)).containsEntry("issueDate", "2024-12-20").doesNotContainKey("number");
 
-        Entities first = extractor.extract("12345678", null, java.util.Set.of("code"), TODAY);
-        assertThat(first.invoiceFields()).containsEntry("number", "12345678");
+        Entities first = extractor.extract("12345678", java.util.List.of(), java.util.Set.of(InvoiceField.CODE), TODAY);
+        assertThat(keys(first)).containsEntry("number", "12345678");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            代码1100242130 号码12345699 2024-12-20 金额1000
+            1100242130 12345699 2024-12-20 1000
+            1100242130	12345699	2024-12-20	1000
+            1100242130,12345699,2024/12/20,1000
+            代码 1100242130 号码 12345699 日期 24-12-20 金额 1000
+            1100242130 12345699 24年12月20号 1000元
+            invoice code 1100242130 number 12345699 date 2024-12-20 amount 1000
+            发票代码：1100242130，发票号码：12345699，开票日期：2024年12月20号，价税合计 1000
+            """)
+    void readsAWholeInvoiceHoweverItIsSeparated(String text) {
+        assertThat(fields(text.replace("\\t", "\t"), null)).containsEntry("code", "1100242130")
+                .containsEntry("number", "12345699").containsEntry("issueDate", "2024-12-20")
+                .containsEntry("amount", "1000").hasSize(4);
+    }
+
+    @Test
+    void readsFieldsOnSeparateLines() {
+        assertThat(fields("011001900511\n12345678\n2024年12月20日\n821713", null))
+                .containsEntry("code", "011001900511").containsEntry("number", "12345678")
+                .containsEntry("issueDate", "2024-12-20").containsEntry("checkCode", "821713");
+    }
+
+    @Test
+    void neverGluesANumberToTheYearOfADate() {
+        assertThat(fields("号码12345699 2024 12 20", null)).containsEntry("number", "12345699");
+        assertThat(fields("12345699 2024-12-20", null)).containsEntry("number", "12345699")
+                .containsEntry("issueDate", "2024-12-20");
+    }
+
+    @Test
+    void aValueWithWordsAroundItFillsTheFieldBeingCorrected() {
+        var amount = java.util.List.of(InvoiceField.AMOUNT);
+        var known = java.util.Set.of(InvoiceField.CODE, InvoiceField.NUMBER, InvoiceField.ISSUE_DATE);
+        assertThat(keys(extractor.extract("1000", amount, known, TODAY))).containsEntry("amount", "1000");
+        assertThat(keys(extractor.extract("不好意思，应该是1000", amount, known, TODAY))).containsEntry("amount", "1000");
+        assertThat(keys(extractor.extract("金额改成1000元", amount, known, TODAY))).containsEntry("amount", "1000")
+                .hasSize(1);
+    }
+
+    @Test
+    void twoDigitYearsThatWouldBeInTheFutureAreNoDates() {
+        assertThat(fields("日期 30-12-20", null)).doesNotContainKey("issueDate");
+        assertThat(fields("12月20号开的", null)).containsEntry("issueDate", "2024-12-20");
     }
 }

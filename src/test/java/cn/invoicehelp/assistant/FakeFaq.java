@@ -34,6 +34,13 @@ class FakeFaq implements FaqSearch {
         return new SearchResponse(query, best, hits);
     }
 
+    final List<String> unanswered = new ArrayList<>();
+
+    @Override
+    public void recordUnanswered(String question) {
+        unanswered.add(question);
+    }
+
     @Override
     public Optional<Article> article(String slug) {
         return docs.stream().filter(d -> d.slug().equals(slug)).findFirst()

@@ -1,5 +1,6 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.invoice.InvoiceField;
 import cn.invoicehelp.invoice.InvoiceVerification;
 import cn.invoicehelp.invoice.VerificationRequest;
 import cn.invoicehelp.invoice.VerificationResult;
@@ -26,17 +27,17 @@ class FakeInvoices implements InvoiceVerification {
     }
 
     @Override
-    public List<String> missingFields(VerificationRequest r) {
-        List<String> missing = new ArrayList<>();
+    public List<InvoiceField> missingFields(VerificationRequest r) {
+        List<InvoiceField> missing = new ArrayList<>();
         String type = r.type();
         boolean digital = (type != null && type.startsWith("DIGITAL")) || (r.number() != null && r.number().length() == 20);
-        if (!digital && r.code() == null) missing.add("code");
-        if (r.number() == null) missing.add("number");
-        if (r.issueDate() == null) missing.add("issueDate");
+        if (!digital && r.code() == null) missing.add(InvoiceField.CODE);
+        if (r.number() == null) missing.add(InvoiceField.NUMBER);
+        if (r.issueDate() == null) missing.add(InvoiceField.ISSUE_DATE);
         boolean amount = digital || "SPECIAL".equals(type) || "E_SPECIAL".equals(type)
                 || (type == null && r.code() != null && r.code().length() == 10 && "15".indexOf(r.code().charAt(7)) >= 0);
-        if (amount && r.amount() == null) missing.add("amount");
-        if (!amount && r.checkCode() == null) missing.add("checkCode");
+        if (amount && r.amount() == null) missing.add(InvoiceField.AMOUNT);
+        if (!amount && r.checkCode() == null) missing.add(InvoiceField.CHECK_CODE);
         return missing;
     }
 }

@@ -160,9 +160,9 @@ class InvoiceVerificationTests {
     @Test
     void tellsTheAssistantWhichFieldsAreStillMissing() {
         assertThat(verification.missingFields(new VerificationRequest("011002400111", "23456789", null, null, null,
-                null))).containsExactlyInAnyOrder("issueDate", "checkCode");
+                null))).containsExactlyInAnyOrder(InvoiceField.ISSUE_DATE, InvoiceField.CHECK_CODE);
         assertThat(verification.missingFields(new VerificationRequest(null, "24112000000012345678", "20241105", null,
-                null, null))).containsExactly("amount");
+                null, null))).containsExactly(InvoiceField.AMOUNT);
         assertThat(verification.missingFields(new VerificationRequest("1100242130", "12345678", "20241220", "1000",
                 null, null))).isEmpty();
     }

@@ -27,7 +27,7 @@ class FeedbackSurvivesRestartTests {
     void keepsFeedbackAndUnansweredQuestionsAcrossARestart() {
         try (ConfigurableApplicationContext first = start()) {
             first.getBean(Feedbacks.class).save(new ArticleFeedback("same-day-invoice", false, java.time.Instant.now()));
-            first.getBean(KnowledgeBase.class).search("明天北京下雨吗", 3);
+            first.getBean(KnowledgeBase.class).recordUnanswered("明天北京下雨吗");
         }
         try (ConfigurableApplicationContext second = start()) {
             assertThat(second.getBean(Feedbacks.class).countBySlugAndHelpful("same-day-invoice", false)).isEqualTo(1);

@@ -1,0 +1,6 @@
+package cn.invoicehelp.announcement;
+
+/** How loudly an announcement is shown. */
+public enum AnnouncementLevel {
+    INFO, WARNING, CRITICAL
+}

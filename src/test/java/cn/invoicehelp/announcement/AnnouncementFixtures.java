@@ -1,0 +1,43 @@
+package cn.invoicehelp.announcement;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+
+/** Test helpers that act on the module directly. */
+@TestComponent
+public class AnnouncementFixtures {
+
+    private final AnnouncementBoard board;
+    private final Announcements announcements;
+    private final Clock clock;
+
+    AnnouncementFixtures(AnnouncementBoard board, Announcements announcements, Clock clock) {
+        this.board = board;
+        this.announcements = announcements;
+        this.clock = clock;
+    }
+
+    public AnnouncementBoard board() {
+        return board;
+    }
+
+    /** Ends everything in force so tests sharing the context start from a quiet board. */
+    @Transactional
+    public void endAll() {
+        announcements.activeAt(clock.instant()).forEach(a -> a.end(clock.instant()));
+        announcements.findAll().stream().filter(a -> !a.ended(clock.instant())).forEach(a -> a.end(clock.instant()));
+    }
+
+    public long publishNow(String kind, String title) {
+        return board.publish(new AnnouncementRequest.Form(kind, "INFO", title, "内容", java.util.List.of(), null, null),
+                "test").id();
+    }
+
+    public long publishMaintenance(String title, String body, java.time.Duration lasting) {
+        return board.publish(new AnnouncementRequest.Form("MAINTENANCE", "WARNING", title, body,
+                java.util.List.of("ISSUE_INVOICE", "QUERY_HISTORY", "VERIFY_INVOICE"), null,
+                clock.instant().plus(lasting).toString()), "test").id();
+    }
+}
