@@ -109,9 +109,9 @@ class WebSecurity {
     @Bean
     @Order(3)
     SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
+        // /api/console/** never reaches this chain (the console chain above takes it); deny it here all the same.
         http.authorizeHttpRequests(auth -> auth
-                        // Staff APIs: agents and admins only, with CSRF (they are called from the signed-in console).
-                        .requestMatchers("/api/console/**").hasAnyRole("AGENT", "ADMIN")
+                        .requestMatchers("/api/console/**").denyAll()
                         .anyRequest().permitAll())
                 // Public JSON APIs are called by the widget and scripts with their own credentials (visitor token).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> {
