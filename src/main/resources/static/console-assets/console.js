@@ -301,60 +301,106 @@
     });
   }
 
-  // ---- fault reports (shown when the fault-report API is available) -----------------------------------------
+  // ---- fault reports (staff API of the fault-report module) ------------------------------------------------
+  const STAGES = [['CONFIRMING', '确认原因'], ['REPAIRING', '实施修复'], ['TESTING', '全面测试'],
+    ['NOTIFYING', '发布恢复通知'], ['CLOSED', '已完成']];
+
+  function time(iso) { return iso ? new Date(iso).toLocaleString('zh-CN') : '—'; }
+
   async function loadReports() {
     const list = $('report-list');
     list.textContent = '';
-    let reports;
+    let page;
     try {
-      reports = await api('GET', '/api/console/fault-reports');
+      page = await api('GET', '/api/console/fault-reports?size=100');
     } catch (e) {
       list.appendChild(el('li', 'muted', e.status === 404 ? '故障报告功能暂未开放。' : e.message));
       return;
     }
-    const items = Array.isArray(reports) ? reports : (reports && (reports.items || reports.content)) || [];
+    const items = (page && page.content) || [];
     if (items.length === 0) { list.appendChild(el('li', 'muted', '暂无故障报告。')); }
     items.forEach(function (r) {
-      const li = el('li', 'report-item');
-      li.appendChild(el('span', 'tracking', r.trackingNumber || r.id || ''));
-      li.appendChild(el('span', 'stage', r.stage || r.status || ''));
-      li.appendChild(el('span', 'summary', r.summary || r.title || r.description || ''));
+      const li = el('li', 'report-item' + (r.overdue ? ' overdue' : ''));
+      li.dataset.tracking = r.trackingNumber;
+      li.appendChild(el('span', 'tracking', r.trackingNumber));
+      li.appendChild(el('span', 'stage', (r.stageLabel || r.stage) + (r.overdue ? '（已超时）' : '')));
+      li.appendChild(el('span', 'summary text', r.description || ''));
       li.tabIndex = 0;
-      li.addEventListener('click', function () { openReport(r); });
+      li.addEventListener('click', function () { openReport(r.trackingNumber); });
       list.appendChild(li);
     });
   }
 
-  async function openReport(r) {
-    const id = r.trackingNumber || r.id;
+  function field(parent, label, value) {
+    const p = el('p', 'field');
+    p.appendChild(el('b', null, label + '：'));
+    p.appendChild(el('span', 'text', value == null || value === '' ? '—' : String(value)));
+    parent.appendChild(p);
+  }
+
+  async function openReport(trackingNumber) {
     const detail = $('report-detail');
     detail.textContent = '';
-    let report = r;
-    try { report = await api('GET', '/api/console/fault-reports/' + encodeURIComponent(id)); } catch (e) { /* list data */ }
-    detail.appendChild(el('h3', null, '故障报告 ' + id));
-    Object.keys(report).forEach(function (k) {
-      const v = report[k];
-      if (v !== null && typeof v !== 'object') {
-        const p = el('p', 'field');
-        p.appendChild(el('b', null, k + '：'));
-        p.appendChild(el('span', 'text', String(v)));
-        detail.appendChild(p);
-      }
-    });
-    const stages = report.nextStages || report.allowedStages || report.availableStages || [];
-    stages.forEach(function (stage) {
-      const b = el('button', 'stage-button', typeof stage === 'string' ? stage : (stage.label || stage.stage));
+    let d;
+    try {
+      d = await api('GET', '/api/console/fault-reports/' + encodeURIComponent(trackingNumber));
+    } catch (e) {
+      detail.appendChild(el('p', 'error', e.message));
+      return;
+    }
+    const r = d.report;
+    detail.appendChild(el('h3', null, '故障报告 ' + r.trackingNumber));
+    field(detail, '当前阶段', (r.stageLabel || r.stage) + (r.overdue ? '（已超时）' : ''));
+    field(detail, '本阶段截止', time(r.dueAt));
+    field(detail, '提交时间', time(r.createdAt));
+    field(detail, '发生时间', time(r.occurredAt));
+    field(detail, '发票号码', (r.invoiceNumbers || []).join('、'));
+    field(detail, '发票类型', r.invoiceType);
+    field(detail, '问题描述', r.description);
+    field(detail, '手机', r.phone);
+    field(detail, '邮箱', r.email);
+    if (r.conversationId) {
+      const b = el('button', 'open-conversation', '查看对应会话');
       b.type = 'button';
-      b.addEventListener('click', async function () {
-        try {
-          await api('POST', '/api/console/fault-reports/' + encodeURIComponent(id) + '/stage',
-            { stage: typeof stage === 'string' ? stage : stage.stage });
-          await loadReports();
-          await openReport(report);
-        } catch (e) { detail.appendChild(el('p', 'error', e.message)); }
+      b.addEventListener('click', function () {
+        document.querySelector('.tab[data-tab="handoffs"]').click();
+        open(r.conversationId);
       });
       detail.appendChild(b);
+    }
+    const history = el('ol', 'history');
+    (d.history || []).forEach(function (h) {
+      history.appendChild(el('li', null, time(h.at) + ' · ' + (h.stageLabel || h.kind || '') + (h.text ? ' · ' + h.text : '')
+        + (h.author ? '（' + h.author + '）' : '')));
     });
+    detail.appendChild(el('h4', null, '处理记录'));
+    detail.appendChild(history);
+
+    const current = STAGES.findIndex(function (s) { return s[0] === r.stage; });
+    if (current >= 0 && current < STAGES.length - 1) {
+      const form = el('div', 'stage-form');
+      const publicNote = el('textarea', 'public-note');
+      publicNote.placeholder = '给报告人的说明（选填，报告人可见）';
+      const internalNote = el('textarea', 'internal-note');
+      internalNote.placeholder = '内部备注（选填）';
+      form.appendChild(publicNote);
+      form.appendChild(internalNote);
+      STAGES.slice(current + 1).forEach(function (s) {
+        const b = el('button', 'stage-button', '进入「' + s[1] + '」');
+        b.type = 'button';
+        b.dataset.stage = s[0];
+        b.addEventListener('click', async function () {
+          try {
+            await api('POST', '/api/console/fault-reports/' + encodeURIComponent(r.trackingNumber) + '/stage',
+              { stage: s[0], publicNote: publicNote.value || null, internalNote: internalNote.value || null });
+            await loadReports();
+            await openReport(r.trackingNumber);
+          } catch (e) { form.appendChild(el('p', 'error', e.message)); }
+        });
+        form.appendChild(b);
+      });
+      detail.appendChild(form);
+    }
   }
 
   // ---- start -------------------------------------------------------------------------------------------------

@@ -1,5 +1,9 @@
 package cn.invoicehelp.console;
 
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -12,12 +16,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Failed-login throttle, keyed by account and by client address (sliding window). Guessing one account's password
- * stops after a few tries; one address trying many accounts stops too. A successful login clears its account's
- * failures (not the address's). In memory: a restart forgets, which only ever lets people in sooner.
+ * Failed sign-ins, counted by account and by client address (sliding window, in memory). Guessing one account's
+ * password stops after a few tries; one address trying many accounts stops too. Ask {@link #lockedFor} before
+ * authenticating ({@link LoginThrottleFilter} does it for {@code POST /login}); outcomes are recorded from Spring
+ * Security's authentication events, so every sign-in path counts. A success clears its account's failures.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
     private final int perAccount;
     private final int perAddress;
@@ -26,22 +31,22 @@ public class LoginThrottle {
     private final Map<String, Deque<Long>> accounts = new ConcurrentHashMap<>();
     private final Map<String, Deque<Long>> addresses = new ConcurrentHashMap<>();
 
-    LoginThrottle(ConsoleProperties properties, Clock clock) {
-        this.perAccount = properties.maxFailuresPerAccount();
-        this.perAddress = properties.maxFailuresPerAddress();
-        this.window = properties.failureWindow();
+    LoginThrottle(LoginLimits limits, Clock clock) {
+        this.perAccount = limits.accountFailures();
+        this.perAddress = limits.addressFailures();
+        this.window = limits.window();
         this.clock = clock;
     }
 
     /** How long this login must wait, if it is locked out now. */
-    public Optional<Duration> blocked(String username, String address) {
+    Optional<Duration> lockedFor(String username, String address) {
         long now = clock.millis();
         long wait = Math.max(retryAfter(accounts.get(key(username)), perAccount, now),
                 retryAfter(addresses.get(address), perAddress, now));
         return wait > 0 ? Optional.of(Duration.ofMillis(wait)) : Optional.empty();
     }
 
-    public void failed(String username, String address) {
+    void failed(String username, String address) {
         long now = clock.millis();
         record(accounts, key(username), now);
         record(addresses, address, now);
@@ -50,8 +55,22 @@ public class LoginThrottle {
         }
     }
 
-    public void succeeded(String username) {
+    void succeeded(String username) {
         accounts.remove(key(username));
+    }
+
+    @EventListener
+    void onFailure(AbstractAuthenticationFailureEvent event) {
+        failed(event.getAuthentication().getName(), address(event.getAuthentication().getDetails()));
+    }
+
+    @EventListener
+    void onSuccess(AuthenticationSuccessEvent event) {
+        succeeded(event.getAuthentication().getName());
+    }
+
+    private static String address(Object details) {
+        return details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 
     private long retryAfter(Deque<Long> failures, int max, long now) {
@@ -70,7 +89,7 @@ public class LoginThrottle {
     }
 
     private void record(Map<String, Deque<Long>> map, String key, long now) {
-        if (key == null) {
+        if (key == null || key.isEmpty()) {
             return;
         }
         Deque<Long> failures = map.computeIfAbsent(key, k -> new ArrayDeque<>());

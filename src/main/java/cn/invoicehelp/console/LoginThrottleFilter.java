@@ -24,13 +24,13 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !("POST".equals(request.getMethod()) && "/login".equals(WebSecurity.path(request)));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Duration> wait = throttle.blocked(request.getParameter("username"), request.getRemoteAddr());
+        Optional<Duration> wait = throttle.lockedFor(request.getParameter("username"), request.getRemoteAddr());
         if (wait.isEmpty()) {
             chain.doFilter(request, response);
             return;

@@ -23,8 +23,11 @@ class StaffAccounts {
     private final Accounts accounts;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final org.springframework.security.core.session.SessionRegistry sessions;
 
-    StaffAccounts(Accounts accounts, PasswordEncoder encoder, Clock clock) {
+    StaffAccounts(Accounts accounts, PasswordEncoder encoder, Clock clock,
+                  org.springframework.security.core.session.SessionRegistry sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.encoder = encoder;
         this.clock = clock;
@@ -72,6 +75,14 @@ class StaffAccounts {
             throw new ConsoleErrors.Conflict("不能停用管理员账号。");
         }
         account.enable(enabled);
+        if (!enabled) {
+            // End the account's open sessions: its next request must sign in again (and cannot).
+            sessions.getAllPrincipals().stream()
+                    .filter(p -> p instanceof org.springframework.security.core.userdetails.UserDetails u
+                            && u.getUsername().equals(username))
+                    .flatMap(p -> sessions.getAllSessions(p, false).stream())
+                    .forEach(org.springframework.security.core.session.SessionInformation::expireNow);
+        }
         return view(account);
     }
 

@@ -10,7 +10,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -54,8 +57,8 @@ class WebSecurity {
     /** The agent console: pages, JSON APIs and the agent socket, behind form login. */
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle) throws Exception {
-        RequestMatcher api = request -> request.getServletPath().startsWith("/api/console/");
+    SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions) throws Exception {
+        RequestMatcher api = request -> path(request).startsWith("/api/console/");
         http.securityMatcher("/console", "/console/**", "/api/console/**", "/ws/agent", "/ws/agent/**", "/login",
                         "/logout")
                 .authorizeHttpRequests(auth -> auth
@@ -67,15 +70,19 @@ class WebSecurity {
                                 "/api/console/canned-replies", "/api/console/canned-replies/**").hasRole("ADMIN")
                         .anyRequest().hasRole("AGENT"))
                 .formLogin(form -> form.loginPage("/login")
-                        .successHandler((request, response, authentication) -> {
-                            throttle.succeeded(authentication.getName());
-                            response.sendRedirect("/console");
-                        })
-                        .failureHandler((request, response, e) -> {
-                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
-                            response.sendRedirect("/login?error");
-                        }))
+                        // outcomes reach the LoginThrottle as authentication events
+                        .successHandler((request, response, authentication) -> response.sendRedirect("/console"))
+                        .failureHandler((request, response, e) -> response.sendRedirect("/login?error")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Sessions are registered so that disabling an account ends its sessions at once.
+                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+                        .expiredSessionStrategy(event -> {
+                            if (api.matches(event.getRequest())) {
+                                error(event.getResponse(), HttpServletResponse.SC_UNAUTHORIZED, "登录已失效，请重新登录。");
+                            } else {
+                                event.getResponse().sendRedirect("/login?expired");
+                            }
+                        }))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)))
                 .exceptionHandling(ex -> ex
@@ -122,8 +129,23 @@ class WebSecurity {
     }
 
     @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when sessions end (logout, timeout). */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    static String path(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     static void error(HttpServletResponse response, int status, String message) throws IOException {

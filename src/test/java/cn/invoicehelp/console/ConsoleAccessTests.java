@@ -130,9 +130,12 @@ class ConsoleAccessTests {
         admin.post("/api/console/agents/" + username + "/password", Map.of("password", "second-password"));
         assertThat(new StaffClient(port).login(username, "second-password").headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/console"));
+        StaffClient signedIn = new StaffClient(port);
+        signedIn.signIn(username, "second-password");
         admin.post("/api/console/agents/" + username + "/disable", null);
         assertThat(new StaffClient(port).login(username, "second-password").headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
+        assertThat(signedIn.get("/api/console/handoffs").statusCode()).as("open session ended").isEqualTo(401);
     }
 
     @Test
