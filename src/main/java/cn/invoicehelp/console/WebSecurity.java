@@ -65,10 +65,12 @@ class WebSecurity {
                         .requestMatchers("/login").permitAll()
                         .requestMatchers("/console/agents", "/console/agents/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/console/agents", "/api/console/canned-replies")
-                        .hasRole("AGENT")
+                        .hasAnyRole("AGENT", "ADMIN")
                         .requestMatchers("/api/console/agents/**", "/api/console/agents",
-                                "/api/console/canned-replies", "/api/console/canned-replies/**").hasRole("ADMIN")
-                        .anyRequest().hasRole("AGENT"))
+                                "/api/console/canned-replies", "/api/console/canned-replies/**",
+                                "/api/console/notifications/**").hasRole("ADMIN")
+                        // an admin is an agent too
+                        .anyRequest().hasAnyRole("AGENT", "ADMIN"))
                 .formLogin(form -> form.loginPage("/login")
                         // outcomes reach the LoginThrottle as authentication events
                         .successHandler((request, response, authentication) -> response.sendRedirect("/console"))

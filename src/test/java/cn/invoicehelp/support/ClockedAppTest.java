@@ -14,7 +14,8 @@ import java.lang.annotation.Target;
 
 /**
  * The one context shared by tests that move time (announcements, incidents, notifications): the real application
- * on a random port with a {@link TestClock} as its clock and every event recorded.
+ * on a random port with a {@link TestClock} as its clock, a real SMTP server ({@link TestSmtp}) and every
+ * event recorded.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,6 +31,23 @@ public @interface ClockedAppTest {
         @Primary
         TestClock testClock() {
             return new TestClock();
+        }
+
+        @Bean(destroyMethod = "close")
+        TestSmtp testSmtp() {
+            return new TestSmtp();
+        }
+
+        /** Mail goes to the test's SMTP server; short timeouts, though a stopped server refuses at once. */
+        @Bean
+        org.springframework.mail.javamail.JavaMailSender mailSender(TestSmtp smtp) {
+            var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(smtp.port());
+            sender.setDefaultEncoding("UTF-8");
+            sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+            sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
+            return sender;
         }
 
         @Bean

@@ -1,0 +1,6 @@
+package cn.invoicehelp.notification;
+
+/** How a message is delivered. */
+enum Channel {
+    EMAIL, SMS
+}
