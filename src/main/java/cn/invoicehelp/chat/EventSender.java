@@ -4,6 +4,9 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpSession;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
@@ -12,7 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.UUID;
 
-/** Pushes stored events to every connection of a conversation ({@code /user/queue/events}, user = conversation id). */
+/**
+ * Pushes stored events to every connection of a conversation (user = conversation id, so several tabs are several
+ * sessions of one user), and to agents watching it in the console. Each visitor connection gets its own message
+ * addressed to the session's resolved queue ({@code /queue/events-user<sessionId>}, what {@code /user/queue/events}
+ * resolves to): one message to {@code /user/…} with ordered publishing fails for every connection but the first,
+ * because the user-destination handler reuses the message whose headers the ordering decorator has already sealed.
+ */
 @Component
 class EventSender {
 
@@ -21,17 +30,26 @@ class EventSender {
     static final String STAFF_CONVERSATION = StaffSockets.DESTINATIONS + "conversations/";
 
     private final SimpMessagingTemplate template;
+    private final SimpUserRegistry users;
     private final JsonMapper json;
 
-    EventSender(SimpMessagingTemplate template, JsonMapper json) {
+    EventSender(SimpMessagingTemplate template, SimpUserRegistry users, JsonMapper json) {
         this.template = template;
+        this.users = users;
         this.json = json;
     }
 
     void send(UUID conversationId, List<EventView> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        SimpUser user = users.getUser(conversationId.toString());
+        List<String> sessions = user == null ? List.of() : user.getSessions().stream().map(SimpSession::getId).toList();
         for (EventView event : events) {
             byte[] body = json.writeValueAsBytes(event);
-            template.send("/user/" + conversationId + EVENTS, message(body));
+            for (String session : sessions) {
+                template.send(EVENTS + "-user" + session, message(body));
+            }
             template.send(STAFF_CONVERSATION + conversationId, message(body));
         }
     }

@@ -135,6 +135,40 @@ class HandoffOverSocketsTests {
                 Map.of("clientMessageId", "z", "text", " ")).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aTransferMovesTheConversationAndAReleaseGivesItBackToTheBot() {
+        StaffClient first = StaffClient.newAgent(port, "丙");
+        StaffClient second = StaffClient.newAgent(port, "丁");
+        String secondName = second.json(second.get("/api/console/me")).path("username").asString();
+        ChatClient chat = new ChatClient(port);
+        ChatClient.Session session = chat.open();
+        String id = session.conversationId();
+        try (var visitor = chat.connect(session.token())) {
+            visitor.sendAction("handoff");
+            visitor.await(e -> "queue".equals(e.path("card").path("kind").asString("")));
+            first.post("/api/console/handoffs/" + id + "/claim", null);
+            visitor.await(e -> "人工客服 丙 已接入".equals(e.path("text").asString("")));
+
+            assertThat(second.post("/api/console/conversations/" + id + "/release", null).statusCode())
+                    .as("only the holder hands back").isEqualTo(409);
+            assertThat(first.post("/api/console/conversations/" + id + "/transfer", Map.of("to", "nobody"))
+                    .statusCode()).isEqualTo(400);
+            assertThat(first.post("/api/console/conversations/" + id + "/transfer", Map.of("to", secondName))
+                    .statusCode()).isEqualTo(200);
+            visitor.await(e -> "已为您转接至人工客服 丁".equals(e.path("text").asString("")));
+            assertThat(first.post("/api/console/conversations/" + id + "/messages",
+                    Map.of("clientMessageId", "f-1", "text", "还是我")).statusCode()).isEqualTo(409);
+            assertThat(second.post("/api/console/conversations/" + id + "/messages",
+                    Map.of("clientMessageId", "s-1", "text", "您好，我接着为您处理。")).statusCode()).isEqualTo(201);
+            visitor.await(from("agent"));
+
+            assertThat(second.post("/api/console/conversations/" + id + "/release", null).statusCode()).isEqualTo(200);
+            visitor.await(e -> "system".equals(e.path("type").asString("")) && e.path("text").asString("").contains("智能助手"));
+            visitor.sendText("还有一个问题");
+            assertThat(visitor.await(from("bot")).path("text").asString()).isEqualTo("收到：还有一个问题");
+        }
+    }
+
     private HttpResponse<String> rate(ChatClient.Session session, String body) {
         return send(session.conversationId(), session.token(), body);
     }
