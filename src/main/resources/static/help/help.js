@@ -71,7 +71,7 @@
         results.textContent = '';
         if (!r.ok) { results.appendChild(el('p', r.body.error || '搜索失败,请稍后再试。', 'notice')); return; }
         if (!r.body.bestMatch) {
-          results.appendChild(el('p', '没有找到确切的答案。您可以换个说法,或查看下面可能相关的文章;仍未解决可在聊天窗口转人工客服。', 'notice'));
+          results.appendChild(el('p', '没有找到确切的答案。您可以换个说法,或查看下面可能相关的文章;仍未解决可点击右下角的“在线客服”，与智能助手对话或转人工客服。', 'notice'));
         }
         r.body.results.forEach(function (hit) {
           var box = el('div', null, 'result');

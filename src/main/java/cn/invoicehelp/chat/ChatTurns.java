@@ -97,6 +97,7 @@ class ChatTurns {
             question.action = echo.action();
         }));
         if (question.echoId != null) {
+            sender.send(conversationId, List.of(EventView.typing("bot", clock.instant())));
             answer(conversationId, question);
         }
     }

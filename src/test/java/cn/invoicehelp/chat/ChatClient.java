@@ -234,8 +234,9 @@ public final class ChatClient {
         }
     }
 
+    /** Stored events of {@code sender} (the transient typing hint is not one of them). */
     public static Predicate<JsonNode> from(String sender) {
-        return e -> sender.equals(e.path("sender").asString(""));
+        return e -> sender.equals(e.path("sender").asString("")) && e.has("seq");
     }
 
     public static Predicate<JsonNode> ofType(String type) {

@@ -138,6 +138,61 @@ class ChatTransportTests {
     }
 
     @Test
+    void botIsShownTypingWhileItWorksButTheHintIsNeverStored() {
+        ChatClient.Session session = client.open();
+        try (var connection = client.connect(session.token())) {
+            connection.sendText("在吗");
+            connection.await(from("bot"));
+
+            List<String> types = connection.received().stream()
+                    .map(e -> e.get("type").asString() + ":" + e.path("seq").asLong(0)).toList();
+            assertThat(types).containsExactly("message:2", "typing:0", "message:3");
+            JsonNode typing = connection.received().get(1);
+            assertThat(typing.get("sender").asString()).isEqualTo("bot");
+            assertThat(typing.has("seq")).as("a hint, not part of the numbered log").isFalse();
+        }
+        assertThat(client.replay(session, 0)).extracting(e -> e.get("type").asString()).doesNotContain("typing");
+    }
+
+    @Test
+    void everyOpenTabOfTheConversationGetsTheLiveEvents() {
+        ChatClient.Session session = client.open();
+        try (var first = client.connect(session.token()); var second = client.connect(session.token())) {
+            first.sendText("第一个标签页发的");
+            second.sendText("第二个标签页发的");
+
+            for (var tab : List.of(first, second)) {
+                tab.await(e -> e.path("seq").asLong(0) == 5);
+                List<JsonNode> stored = tab.received().stream().filter(e -> e.has("seq")).toList();
+                assertThat(stored).extracting(e -> e.get("seq").asLong()).containsExactly(2L, 3L, 4L, 5L);
+                assertThat(stored).extracting(e -> e.get("text").asString())
+                        .contains("收到：第一个标签页发的", "收到：第二个标签页发的");
+            }
+        }
+    }
+
+    @Test
+    void widgetOnAnAllowedSiteMayCallTheRestApiAcrossOrigins() throws Exception {
+        var preflight = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/api/chat/sessions/x/events"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:9999")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization").build();
+        var allowed = java.net.http.HttpClient.newHttpClient().send(preflight,
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:9999");
+
+        var foreign = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/chat/sessions"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void refusesConnectionsWithoutAValidToken() {
         for (String token : new String[] {null, "not-a-real-token"}) {
             var refusal = client.refusal(token);

@@ -1,0 +1,432 @@
+package cn.invoicehelp.chat;
+
+import cn.invoicehelp.support.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The chat widget in a real browser, embedded in the demo invoice site exactly as a customer embeds it, talking to
+ * the real assistant. Screenshots of the key states go to {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class ChatWidgetBrowserTests {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventLog log;
+
+    @Autowired
+    EventSender sender;
+
+    @BeforeAll
+    static void openBrowser() {
+        assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Every test starts as a new visitor: no stored conversation. */
+    @BeforeEach
+    void newVisitor() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(url("/"));
+        js("localStorage.clear(); sessionStorage.clear();");
+        browser.navigate().refresh();
+    }
+
+    @Test
+    void visitorOpensTheChatAsksAndGetsTheFaqAnswer() {
+        WebElement launcher = shadow(".launcher");
+        assertThat(launcher.getAttribute("aria-expanded")).isEqualTo("false");
+        launcher.click();
+
+        WebElement greeting = shadow("[data-seq='1']");
+        assertThat(greeting.getText()).contains("北京发票自助服务中心");
+        assertThat(texts(".quick button")).contains("发票查不到", "转人工", "我的发票在北京系统里查不到");
+        assertThat(shadow(".log").getAttribute("role")).isEqualTo("log");
+        assertThat(shadow(".log").getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(shadow(".head .handoff").getText()).isEqualTo("转人工");
+
+        WebElement input = shadow("textarea#ih-input");
+        assertThat(activeElementInWidget()).as("focus moves to the input").isEqualTo("ih-input");
+        input.sendKeys("数电票开具后多久可以查验", Keys.ENTER);
+
+        WebElement card = shadow(".card.faq");
+        assertThat(card.findElement(By.cssSelector("a")).getAttribute("href")).contains("/help/articles/");
+        assertThat(texts(".msg.user .bubble")).containsExactly("数电票开具后多久可以查验");
+        assertThat(shadow(".head .status").getText()).isEqualTo("在线");
+        screenshot("widget-faq-answer-phone");
+
+        // Escape closes the panel and gives the focus back to the launcher.
+        input.sendKeys(Keys.ESCAPE);
+        waitFor(d -> "false".equals(shadow(".launcher").getAttribute("aria-expanded")));
+        assertThat(activeElementInWidget()).isEqualTo("launcher");
+    }
+
+    @Test
+    void selfCheckWithButtonsEndsInAnInvoiceResult() {
+        shadow(".launcher").click();
+        shadow("[data-seq='1']");
+        clickQuickReply("发票查不到");
+        waitFor(d -> texts(".msg.bot .bubble").stream().anyMatch(t -> t.contains("其他网页能正常打开吗")));
+        clickQuickReply("网络正常");
+        waitFor(d -> texts(".msg.bot .bubble").stream().anyMatch(t -> t.contains("发票代码")));
+
+        String number = String.valueOf(ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
+        shadow("textarea#ih-input").sendKeys("发票代码 1100242130 发票号码 " + number + " 开票日期 2025年6月10日 金额 100.00",
+                Keys.ENTER);
+
+        WebElement card = shadow(".card.invoice");
+        assertThat(card.findElement(By.cssSelector("h3")).getText()).startsWith("发票查验结果");
+        assertThat(card.findElement(By.cssSelector(".tag")).getText()).isNotBlank();
+        assertThat(texts(".msg.user .bubble")).startsWith("发票查不到", "网络正常");
+        screenshot("widget-invoice-result-phone");
+
+        browser.manage().window().setSize(new Dimension(1280, 800));
+        screenshot("widget-invoice-result-desktop");
+    }
+
+    @Test
+    void reloadShowsTheWholeHistory() {
+        shadow(".launcher").click();
+        shadow("[data-seq='1']");
+        shadow("textarea#ih-input").sendKeys("校验码在哪里", Keys.ENTER);
+        shadow(".card.faq");
+        clickQuickReply("主菜单");
+        waitFor(d -> logEntries().size() >= 5);
+        List<String> before = logEntries();
+
+        browser.navigate().refresh();
+        shadow(".launcher").click();
+        waitFor(d -> logEntries().size() >= before.size());
+
+        assertThat(logEntries()).isEqualTo(before);
+    }
+
+    @Test
+    void everyEventArrivesExactlyOnceAndInOrderWhileTheSocketIsCutEveryTwoSeconds() {
+        browser.switchTo().newWindow(WindowType.TAB);
+        try {
+            // Wrap the page's WebSocket before any script runs, so the test can cut every open socket.
+            browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                    (() => {
+                      const Native = window.WebSocket;
+                      const open = [];
+                      window.__cuts = 0;
+                      window.WebSocket = class extends Native {
+                        constructor(...args) { super(...args); open.push(this); }
+                      };
+                      window.__cut = () => {
+                        for (const s of open.splice(0)) {
+                          if (s.readyState <= 1) { s.close(); window.__cuts++; }
+                        }
+                      };
+                    })();"""));
+            browser.get(url("/"));
+            shadow(".launcher").click();
+            shadow("[data-seq='1']");
+
+            List<String> questions = IntStream.rangeClosed(1, 12)
+                    .mapToObj(i -> "第" + i + "个问题：" + (i % 2 == 0 ? "校验码在哪里" : "数电票怎么查验")).toList();
+            WebElement input = shadow("textarea#ih-input");
+            long next = System.nanoTime();
+            int sent = 0;
+            long end = System.nanoTime() + Duration.ofSeconds(14).toNanos();
+            while (System.nanoTime() < end || sent < questions.size()) {
+                if (sent < questions.size()) {
+                    input.sendKeys(questions.get(sent++), Keys.ENTER);
+                }
+                pause(700);
+                if (System.nanoTime() >= next) {
+                    js("window.__cut()");
+                    next = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+            assertThat(((Number) js("return window.__cuts")).intValue()).as("connections cut").isGreaterThanOrEqualTo(5);
+
+            // Everything sent has been echoed and answered; the log is the server's log, once each and in order.
+            new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> {
+                List<JsonNode> stored = replay();
+                long answers = stored.stream().filter(e -> "bot".equals(e.path("sender").asString(""))).count();
+                return shadowAll(".msg.pending").isEmpty() && answers > questions.size()
+                        && logEntries().size() == stored.size();
+            });
+            List<JsonNode> stored = replay();
+            List<String> expected = stored.stream().map(e -> e.get("seq").asLong() + "|" + e.path("type").asString()
+                    + "|" + e.path("sender").asString()).toList();
+            assertThat(stored).extracting(e -> e.get("seq").asLong())
+                    .containsExactlyElementsOf(LongStreamOf(stored.size()));
+            assertThat(logEntryKeys()).containsExactlyElementsOf(expected);
+            List<String> userTexts = texts(".msg.user .bubble");
+            assertThat(userTexts).containsExactlyElementsOf(questions);
+            assertThat(stored).filteredOn(e -> "error".equals(e.path("type").asString())).isEmpty();
+        } finally {
+            browser.close();
+            browser.switchTo().window(browser.getWindowHandles().iterator().next());
+        }
+    }
+
+    @Test
+    void twoTabsOfTheSameVisitorBothUpdateLive() {
+        shadow(".launcher").click();
+        shadow("[data-seq='1']");
+        shadow("textarea#ih-input").sendKeys("你好", Keys.ENTER);
+        waitFor(d -> texts(".msg.user .bubble").contains("你好"));
+        String first = browser.getWindowHandle();
+
+        browser.switchTo().newWindow(WindowType.TAB);
+        try {
+            browser.get(url("/help"));
+            shadow(".launcher").click();
+            waitFor(d -> texts(".msg.user .bubble").contains("你好"));
+            shadow("textarea#ih-input").sendKeys("这是第二个标签页", Keys.ENTER);
+            waitFor(d -> texts(".msg.user .bubble").contains("这是第二个标签页"));
+
+            browser.switchTo().window(first);
+            waitFor(d -> texts(".msg.user .bubble").contains("这是第二个标签页"));
+            shadow("textarea#ih-input").sendKeys("回到第一个标签页", Keys.ENTER);
+            String second = browser.getWindowHandles().stream().filter(h -> !h.equals(first)).findFirst().orElseThrow();
+
+            browser.switchTo().window(second);
+            waitFor(d -> texts(".msg.user .bubble").contains("回到第一个标签页"));
+            assertThat(texts(".msg.user .bubble")).containsExactly("你好", "这是第二个标签页", "回到第一个标签页");
+            browser.close();
+        } finally {
+            browser.switchTo().window(first);
+        }
+        waitFor(d -> logEntries().size() >= 7);
+        assertThat(texts(".msg.user .bubble")).containsExactly("你好", "这是第二个标签页", "回到第一个标签页");
+    }
+
+    @Test
+    void queueAgentReportAndClosingAreShownAndTheVisitorIsAskedForARating() {
+        shadow(".launcher").click();
+        shadow("[data-seq='1']");
+        UUID conversation = UUID.fromString(session().get("conversationId").asString());
+        shadow(".close").click();
+
+        // What the hand-off queue, an agent and the fault-report desk send into a conversation.
+        push(conversation, new NewEvent("handoff", "bot", "正在为您转接人工客服，请稍候。", null, false, null, null,
+                "{\"kind\":\"queue\",\"position\":3,\"estimatedWaitSeconds\":240}"));
+        push(conversation, NewEvent.system("system", "人工客服 小王 已接入", null));
+        push(conversation, new NewEvent("message", "agent", "您好，我是小王，我来帮您看看。", null, false, null, null, null));
+        push(conversation, new NewEvent("report", "agent", "已为您提交故障报告。", null, false, null, null,
+                "{\"kind\":\"report\",\"trackingNumber\":\"BJ20261130-0042\",\"stage\":\"CONFIRMING\","
+                        + "\"stageLabel\":\"确认问题\",\"dueAt\":\"2026-11-30T08:00:00Z\"}"));
+        push(conversation, new NewEvent("card", "bot", null, null, false, null, null, "{\"kind\":\"hologram\"}"));
+
+        waitFor(d -> "4".equals(shadow(".launcher .badge").getText()));
+        assertThat(shadow(".launcher").getAttribute("aria-label")).contains("4 条未读");
+        shadow(".launcher").click();
+        waitFor(d -> shadowAll(".launcher .badge").stream().noneMatch(WebElement::isDisplayed));
+
+        // position 3 = two people ahead (position 1 is next in line)
+        assertThat(shadow(".card.queue").getText()).contains("您前面还有 2 位", "预计等待约 4 分钟");
+        assertThat(texts(".msg.agent .bubble")).contains("您好，我是小王，我来帮您看看。", "已为您提交故障报告。");
+        assertThat(texts(".msg.system .bubble")).contains("人工客服 小王 已接入");
+        WebElement report = shadow(".card.report");
+        assertThat(report.findElement(By.cssSelector("code")).getText()).isEqualTo("BJ20261130-0042");
+        assertThat(report.getText()).contains("确认问题");
+        assertThat(report.findElement(By.cssSelector("a")).getAttribute("href")).endsWith("/help/track?number=BJ20261130-0042");
+        report.findElement(By.cssSelector("button")).click();
+        waitFor(d -> !report.findElement(By.cssSelector(".copyrow .muted[aria-live]")).getText().isEmpty());
+        assertThat(shadowAll("[data-type='card']")).as("a card kind this version does not know is left out").isEmpty();
+        screenshot("widget-agent-report-phone");
+
+        push(conversation, new NewEvent("closed", "system", "人工客服已结束本次对话。", null, false, null, null, null));
+        WebElement rating = shadow("form.rating");
+        rating.findElements(By.cssSelector(".stars button")).get(3).click();
+        assertThat(rating.getText()).contains("满意");
+        rating.findElement(By.cssSelector("textarea")).sendKeys("很快就解决了");
+        String body = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const original = window.fetch;
+                window.fetch = (url, init) => {
+                  if (String(url).endsWith('/rating')) { window.fetch = original; done(init.headers.Authorization.length + '|' + init.body); }
+                  return original(url, init);
+                };
+                arguments[0].click();""", rating.findElement(By.cssSelector(".submit")));
+        assertThat(body).endsWith("|{\"score\":4,\"comment\":\"很快就解决了\"}");
+        assertThat(shadow(".newconv").getText()).isEqualTo("开始新的对话");
+    }
+
+    private void push(UUID conversation, NewEvent event) {
+        sender.send(conversation, log.append(conversation, locked -> locked.append(event)));
+    }
+
+    @Test
+    void markupInMessagesIsShownAsText() {
+        shadow(".launcher").click();
+        shadow("[data-seq='1']");
+        String markup = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"><b>粗体</b>";
+        shadow("textarea#ih-input").sendKeys(markup, Keys.ENTER);
+
+        waitFor(d -> texts(".msg.user .bubble").contains(markup));
+        assertThat(shadowAll(".log img")).isEmpty();
+        assertThat(shadowAll(".log b")).isEmpty();
+        assertThat(shadowAll(".log script")).isEmpty();
+        assertThat(js("return window.__pwned === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    void hostPageStylesStayAsTheyWereAndDoNotLeakIntoTheWidget() {
+        browser.get(url("/test/host-page.html"));
+        WebElement launcher = shadow(".launcher");
+        launcher.click();
+        shadow("[data-seq='1']");
+
+        assertThat(js("return JSON.stringify(window.snapshotStyles())"))
+                .isEqualTo(js("return JSON.stringify(window.stylesBefore)"));
+        assertThat(launcher.getCssValue("background-color")).isEqualTo("rgba(200, 16, 46, 1)");
+        assertThat(launcher.getCssValue("border-top-width")).isEqualTo("0px");
+        assertThat(shadow(".log .bubble").getCssValue("font-size")).isEqualTo("14px");
+        assertThat(shadow(".typing").isDisplayed()).as("the page's [hidden] rule does not reach the widget").isFalse();
+        screenshot("widget-on-hostile-page");
+    }
+
+    // ---- helpers ----
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private SearchContext root() {
+        return browser.findElement(By.cssSelector("invoicehelp-chat")).getShadowRoot();
+    }
+
+    /** Waits for an element inside the widget's shadow root. */
+    private WebElement shadow(String css) {
+        return waitFor(d -> {
+            List<WebElement> found = shadowAll(css);
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    private List<WebElement> shadowAll(String css) {
+        if (browser.findElements(By.cssSelector("invoicehelp-chat")).isEmpty()) {
+            return List.of();
+        }
+        return root().findElements(By.cssSelector(css));
+    }
+
+    private List<String> texts(String css) {
+        List<String> texts = new ArrayList<>();
+        for (WebElement e : shadowAll(css)) {
+            texts.add((String) ((JavascriptExecutor) browser).executeScript(
+                    "return arguments[0].firstChild ? arguments[0].firstChild.textContent : ''", e));
+        }
+        return texts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> logEntries() {
+        return (List<String>) js("""
+                return Array.from(document.querySelector('invoicehelp-chat').shadowRoot.querySelectorAll('[data-seq]'))
+                  .map(e => e.dataset.seq + '|' + e.textContent);""");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> logEntryKeys() {
+        return (List<String>) js("""
+                return Array.from(document.querySelector('invoicehelp-chat').shadowRoot.querySelectorAll('[data-seq]'))
+                  .map(e => e.dataset.seq + '|' + e.dataset.type + '|' + e.className.split(' ')[1]);""");
+    }
+
+    private String activeElementInWidget() {
+        return (String) js("""
+                const a = document.querySelector('invoicehelp-chat').shadowRoot.activeElement;
+                return a ? (a.id || a.className) : null;""");
+    }
+
+    private void clickQuickReply(String label) {
+        WebElement button = waitFor(d -> shadowAll(".quick button").stream()
+                .filter(b -> b.getText().equals(label)).findFirst().orElse(null));
+        button.click();
+    }
+
+    private JsonNode session() {
+        return ChatClient.JSON.readTree((String) js("return localStorage.getItem('invoicehelp-chat:' + location.origin)"));
+    }
+
+    /** The conversation as the server stored it, read with the visitor's own token. */
+    private List<JsonNode> replay() {
+        JsonNode session = session();
+        return new ChatClient(port).replay(new ChatClient.Session(session.get("conversationId").asString(),
+                session.get("token").asString()), 0);
+    }
+
+    private static List<Long> LongStreamOf(int n) {
+        return java.util.stream.LongStream.rangeClosed(1, n).boxed().toList();
+    }
+
+    private <T> T waitFor(Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
