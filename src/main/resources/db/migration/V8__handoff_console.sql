@@ -26,6 +26,8 @@ CREATE TABLE chat_note (
 -- Agent messages carry who wrote them; closed_at is set when an agent closes the conversation (rating allowed).
 ALTER TABLE chat_event ADD COLUMN sender_name VARCHAR(100);
 ALTER TABLE chat_conversation ADD COLUMN closed_at TIMESTAMP WITH TIME ZONE;
+-- While waiting for a person, a visitor who chose to leave a message (report flow) talks to the bot until claimed.
+ALTER TABLE chat_conversation ADD COLUMN bot_while_waiting BOOLEAN DEFAULT FALSE NOT NULL;
 
 -- One rating per conversation (the primary key makes a second one impossible).
 CREATE TABLE chat_rating (

@@ -81,8 +81,9 @@ class ChatTurns {
             if (echo.isAnswered()) {
                 return;
             }
-            // While waiting, the visitor may still leave a message through the report flow (offered out of hours).
-            boolean reportWhileWaiting = locked.conversation.waitingForAgent() && REPORT.equals(echo.action());
+            // While waiting, the visitor may leave a message through the report flow instead (offered out of hours);
+            // from that choice on the bot answers until a person takes over.
+            boolean reportWhileWaiting = locked.conversation.botAnswersWhileWaiting(REPORT.equals(echo.action()));
             if (locked.conversation.handoffPending() && !reportWhileWaiting) {
                 if (locked.conversation.takeHandoffNotice()) {
                     locked.append(NewEvent.system("message", HANDOFF_NOTICE, null));

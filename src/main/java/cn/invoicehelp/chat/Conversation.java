@@ -37,6 +37,8 @@ class Conversation {
     private Instant updatedAt;
     @Column(name = "closed_at")
     private Instant closedAt;
+    @Column(name = "bot_while_waiting")
+    private boolean botWhileWaiting;
 
     protected Conversation() {
     }
@@ -72,12 +74,28 @@ class Conversation {
 
     void agentJoined() {
         status = Status.AGENT;
+        botWhileWaiting = false;
+    }
+
+    /**
+     * While waiting, the visitor chose to leave a message instead (the report flow): the bot talks to them until a
+     * person takes the conversation. Returns whether the bot may answer this turn.
+     */
+    boolean botAnswersWhileWaiting(boolean reportChosen) {
+        if (status != Status.HANDOFF_PENDING) {
+            return false;
+        }
+        if (reportChosen) {
+            botWhileWaiting = true;
+        }
+        return botWhileWaiting;
     }
 
     /** Back to the bot (released or closed); a later hand-off gets its "a person will reply" notice again. */
     void backToBot() {
         status = Status.OPEN;
         handoffNoticeSent = false;
+        botWhileWaiting = false;
     }
 
     void closed(Instant now) {

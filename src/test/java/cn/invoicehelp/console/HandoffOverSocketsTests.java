@@ -169,6 +169,35 @@ class HandoffOverSocketsTests {
         }
     }
 
+    @Test
+    void whileWaitingAVisitorWhoChoosesToLeaveAMessageTalksToTheBotUntilAPersonTakesOver() {
+        StaffClient agent = StaffClient.newAgent(port, "戊");
+        ChatClient chat = new ChatClient(port);
+        ChatClient.Session session = chat.open();
+        String id = session.conversationId();
+        try (var visitor = chat.connect(session.token())) {
+            visitor.sendAction("handoff");
+            visitor.await(e -> "queue".equals(e.path("card").path("kind").asString("")));
+            visitor.sendText("等待中说的话");
+            visitor.await(e -> "等待中说的话".equals(e.path("text").asString("")));
+
+            visitor.sendAction("report");
+            assertThat(visitor.await(from("bot")).path("text").asString()).isEqualTo("选项：report");
+            visitor.sendText("开票后三天还查不到");
+            assertThat(visitor.await(from("bot")).path("text").asString()).isEqualTo("收到：开票后三天还查不到");
+
+            agent.post("/api/console/handoffs/" + id + "/claim", null);
+            visitor.await(ofType("system"));
+            visitor.sendText("客服在吗");
+            // turns of one conversation run in order: once the next echo is here, the previous turn is complete
+            visitor.sendText("再问一次");
+            visitor.await(e -> "再问一次".equals(e.path("text").asString("")));
+        }
+        List<JsonNode> replay = chat.replay(session, 0);
+        assertThat(replay).filteredOn(from("bot")).extracting(e -> e.path("text").asString())
+                .doesNotContain("收到：等待中说的话", "收到：客服在吗");
+    }
+
     private HttpResponse<String> rate(ChatClient.Session session, String body) {
         return send(session.conversationId(), session.token(), body);
     }
