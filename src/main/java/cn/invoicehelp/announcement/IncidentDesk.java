@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 public class IncidentDesk {
 
     /** Tracking numbers of fault reports: BJ + yyyyMMdd + '-' + at least 4 digits. */
-    public static final Pattern TRACKING_NUMBER = Pattern.compile("BJ\\d{8}-\\d{4,}");
+    /** Fault-report tracking number: BJ + yymmdd + 9 Crockford base32 characters (escalation checks the rest). */
+    public static final Pattern TRACKING_NUMBER = Pattern.compile("BJ\\d{6}[0-9A-HJKMNP-TV-Z]{9}");
     static final Duration RECOVERY_SHOWN = Duration.ofHours(24);
     private static final Logger log = LoggerFactory.getLogger(IncidentDesk.class);
 
@@ -183,9 +184,9 @@ public class IncidentDesk {
     }
 
     static String trackingNumber(String value) {
-        String number = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
+        String number = value == null ? "" : value.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (!TRACKING_NUMBER.matcher(number).matches()) {
-            throw invalid("trackingNumber", "故障报告编号格式不对，应为 BJ + 8 位日期 + - + 编号，例如 BJ20250131-0001");
+            throw invalid("trackingNumber", "故障报告编号格式不对，应为 BJ 开头的 17 位编号，例如 BJ2501310K7QM2XPE");
         }
         return number;
     }

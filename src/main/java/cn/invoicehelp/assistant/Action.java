@@ -16,7 +16,8 @@ record Action(Kind kind, String argument) {
     enum Kind {
         MENU("menu", Argument.NONE),
         HANDOFF("handoff", Argument.NONE),
-        REPORT("report", Argument.NONE),
+        /** {@code report} starts a fault report; {@code report:<confirm|restart|cancel|now>} answers its questions. */
+        REPORT("report", Argument.OPTIONAL),
         RESTART("restart", Argument.NONE),
         RESUME("resume", Argument.NONE),
         DONE("done", Argument.NONE),

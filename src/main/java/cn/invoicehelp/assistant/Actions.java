@@ -14,11 +14,13 @@ final class Actions {
     private final FlowEngine flows;
     private final FaqSearch faq;
     private final AssistantProperties properties;
+    private final FaultReportTalk reports;
 
-    Actions(FlowEngine flows, FaqSearch faq, AssistantProperties properties) {
+    Actions(FlowEngine flows, FaqSearch faq, AssistantProperties properties, FaultReportTalk reports) {
         this.flows = flows;
         this.faq = faq;
         this.properties = properties;
+        this.reports = reports;
     }
 
     /** A quick reply a client sent back: unknown, malformed or internal actions are stale, never an error. */
@@ -28,15 +30,19 @@ final class Actions {
     }
 
     List<Reply> run(ConversationState s, Action action) {
+        if (action.kind() != Action.Kind.REPORT && action.kind() != Action.Kind.HANDOFF) {
+            s.setReportStep(null); // another button: an unfinished report or tracking question is dropped
+            s.setTrackPending(null);
+        }
         return switch (action.kind()) {
             case MENU -> List.of(Replies.message("请问需要什么帮助？可以直接描述问题，也可以点选下面的选项。",
                     s.inFlow() ? prepend(Replies.RESUME, Replies.MAIN_MENU) : Replies.MAIN_MENU));
             case HANDOFF -> handoff(s, "user");
-            case REPORT -> handoff(s, "report");
+            case REPORT -> action.argument() != null ? reports.action(s, action.argument()) : reports.start(s);
             case RESTART -> restart(s);
             case RESUME -> s.inFlow() ? flows.resume(s) : run(s, Action.MENU);
             case DONE -> done(s);
-            case TRACK -> track(null);
+            case TRACK -> reports.track(s, null, null);
             case LOOKUP -> lookup(freshOutsideFlow(s));
             case FLOW -> flows.exists(action.argument())
                     ? flows.start(freshOutsideFlow(s), action.argument(), null) : stale(s);
@@ -59,17 +65,11 @@ final class Actions {
         return replies;
     }
 
-    List<Reply> track(String trackingNumber) {
-        String which = trackingNumber == null ? "" : "（单号 " + trackingNumber + "）";
-        return List.of(Replies.message("故障报告的进度暂时还不能在线查询" + which + "。需要的话我可以帮您转人工查询。",
-                List.of(Replies.HANDOFF, MENU)));
-    }
-
     private List<Reply> handoff(ConversationState s, String reason) {
         s.setHandedOff(true);
-        String text = "report".equals(reason)
-                ? "在线提交故障报告的功能还在建设中，我先为您转接人工客服，由工作人员记录故障并跟进，请稍候。"
-                : "好的，正在为您转接人工客服，请稍候。接通前您可以继续描述问题，工作人员会看到刚才的自查记录。";
+        s.setReportStep(null);
+        s.setTrackPending(null);
+        String text = "好的，正在为您转接人工客服，请稍候。接通前您可以继续描述问题，工作人员会看到刚才的自查记录。";
         return List.of(new Reply("handoff", text, List.of(),
                 Replies.handoffCard(reason, flows.titles(s.getStepsDone()), s.getSlots())));
     }

@@ -1,5 +1,6 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.escalation.FaultReporting;
 import cn.invoicehelp.invoice.InvoiceVerification;
 import cn.invoicehelp.knowledge.FaqSearch;
 import java.nio.file.Path;
@@ -45,8 +46,8 @@ class AssistantConfiguration {
 
     @Bean
     ChatAssistant assistant(IntentClassifier classifier, FlowEngine flows, FaqSearch faq, StateStore states,
-            AssistantProperties properties) {
+            AssistantProperties properties, Clock clock, FaultReporting faultReports) {
         return new ChatAssistant(classifier, flows, new EntityExtractor(), faq, states, properties,
-                Clock.system(ZoneId.of("Asia/Shanghai")));
+                clock.withZone(ZoneId.of("Asia/Shanghai")), faultReports);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Card.Faq.class, name = "faq"),
         @JsonSubTypes.Type(value = Card.Invoice.class, name = "invoice"),
-        @JsonSubTypes.Type(value = Card.Handoff.class, name = "handoff")})
+        @JsonSubTypes.Type(value = Card.Handoff.class, name = "handoff"),
+        @JsonSubTypes.Type(value = Card.Report.class, name = "report")})
 public sealed interface Card {
 
     /** An FAQ article the bot points to; {@code snippet} is plain text. */
@@ -32,6 +33,17 @@ public sealed interface Card {
 
         public record Problem(String field, String code, String message) {
         }
+    }
+
+    /**
+     * A fault report: just filed, or its progress.
+     *
+     * @param dueAt   when the current stage is due (ISO-8601), null once closed
+     * @param overdue only on progress answers: the stage is past its due time
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Report(String trackingNumber, String stage, String stageLabel, String dueAt, Boolean overdue)
+            implements Card {
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.invoicehelp.assistant;
 
 import cn.invoicehelp.assistant.IntentClassifier.Ranked;
 import cn.invoicehelp.assistant.Reply.QuickReply;
+import cn.invoicehelp.escalation.FaultReporting;
 import cn.invoicehelp.invoice.InvoiceField;
 import cn.invoicehelp.knowledge.FaqSearch;
 import cn.invoicehelp.knowledge.SearchResponse;
@@ -29,9 +30,10 @@ class ChatAssistant implements Assistant {
     private final AssistantProperties properties;
     private final Clock clock;
     private final Actions actions;
+    private final FaultReportTalk reports;
 
     ChatAssistant(IntentClassifier classifier, FlowEngine flows, EntityExtractor extractor, FaqSearch faq,
-            StateStore states, AssistantProperties properties, Clock clock) {
+            StateStore states, AssistantProperties properties, Clock clock, FaultReporting faultReports) {
         this.classifier = classifier;
         this.flows = flows;
         this.extractor = extractor;
@@ -39,7 +41,8 @@ class ChatAssistant implements Assistant {
         this.states = states;
         this.properties = properties;
         this.clock = clock;
-        this.actions = new Actions(flows, faq, properties);
+        this.reports = new FaultReportTalk(faultReports, flows, clock);
+        this.actions = new Actions(flows, faq, properties, reports);
     }
 
     @Override
@@ -55,6 +58,7 @@ class ChatAssistant implements Assistant {
     @Override
     public List<Reply> reply(UUID conversationId, String text, String action) {
         ConversationState s = states.load(conversationId).orElseGet(ConversationState::new);
+        s.setConversationId(conversationId);
         List<Reply> replies = action != null && !action.isBlank() ? actions.fromClient(s, action) : onText(s, text);
         states.save(conversationId, s);
         return replies;
@@ -65,7 +69,20 @@ class ChatAssistant implements Assistant {
         if (text.isEmpty()) {
             return List.of(Replies.menu("请输入您的问题，或者点选下面的选项。"));
         }
+        // A fault report being filed or a tracking question takes the answer first; 5-2000 characters fit.
+        if (reports.collecting(s)) {
+            List<Reply> answer = reports.onText(s, text);
+            if (answer != null) {
+                return answer;
+            }
+        }
         text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        if (reports.awaitingTracking(s)) {
+            List<Reply> answer = reports.onTrackingText(s, text);
+            if (answer != null) {
+                return answer;
+            }
+        }
         Entities entities = extractor.extract(text, expected(s), s.getSlots().keySet(), LocalDate.now(clock));
         List<Ranked> ranked = classifier.rank(text, 3);
         Ranked top = ranked.isEmpty() || ranked.get(0).confidence() < properties.intentThreshold() ? null
@@ -73,7 +90,7 @@ class ChatAssistant implements Assistant {
         boolean question = top != null && top.intent().asksFaq();
         if (entities.trackingNumber() != null) {
             s.setMisses(0);
-            return actions.track(entities.trackingNumber());
+            return reports.track(s, entities.trackingNumber(), text);
         }
         Optional<FlowEngine.Turn> turn = flows.onText(s, entities, top == null || question ? null : top.intent(), text);
         if (turn.isPresent()) {

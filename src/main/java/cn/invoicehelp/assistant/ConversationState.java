@@ -19,6 +19,10 @@ class ConversationState {
     private List<InvoiceField> problemFields = new ArrayList<>();
     private String verifyStep;
     private boolean handedOff;
+    private String reportStep;
+    private Map<String, String> report = new LinkedHashMap<>();
+    private String trackPending;
+    private java.util.UUID conversationId;
 
     boolean inFlow() {
         return flow != null && step != null;
@@ -58,4 +62,15 @@ class ConversationState {
     public void setVerifyStep(String verifyStep) { this.verifyStep = verifyStep; }
     public boolean isHandedOff() { return handedOff; }
     public void setHandedOff(boolean handedOff) { this.handedOff = handedOff; }
+    /** The fault-report question being asked (description, occurredAt, contact, confirm), or null. */
+    public String getReportStep() { return reportStep; }
+    public void setReportStep(String reportStep) { this.reportStep = reportStep; }
+    /** The fault report collected so far. */
+    public Map<String, String> getReport() { return report; }
+    public void setReport(Map<String, String> report) { this.report = new LinkedHashMap<>(report); }
+    /** A tracking number waiting for its contact ("-" while the number itself is awaited), or null. */
+    public String getTrackPending() { return trackPending; }
+    public void setTrackPending(String trackPending) { this.trackPending = trackPending; }
+    public java.util.UUID getConversationId() { return conversationId; }
+    public void setConversationId(java.util.UUID conversationId) { this.conversationId = conversationId; }
 }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  */
 final class EntityExtractor {
 
-    /** Fault-report tracking number: BJ + yyyyMMdd + "-" + at least 4 digits. */
-    static final Pattern TRACKING_NUMBER = Pattern.compile("(?i)(?<![A-Z])BJ\\d{8}-\\d{4,}");
+    /** Fault-report tracking number: BJ + yymmdd + 9 base32 characters (see escalation.TrackingNumbers). */
+    static final Pattern TRACKING_NUMBER = Pattern.compile("(?i)(?<![0-9A-Z])BJ(?:[ \\-]?[0-9A-Z]){15}(?![0-9A-Z])");
 
     private static final Map<String, InvoiceField> LABELS = new LinkedHashMap<>();
     static {
@@ -75,8 +75,10 @@ final class EntityExtractor {
         String tracking = null;
         Matcher t = TRACKING_NUMBER.matcher(work);
         if (t.find()) {
-            tracking = t.group().toUpperCase(java.util.Locale.ROOT);
-            mask(work, t.start(), t.end());
+            tracking = cn.invoicehelp.escalation.TrackingNumbers.normalise(t.group()).orElse(null);
+            if (tracking != null) {
+                mask(work, t.start(), t.end());
+            }
         }
         String type = InvoiceTypeWords.find(work.toString());
         Map<InvoiceField, String> fields = assign(tokens(work, today), expected, known, today);

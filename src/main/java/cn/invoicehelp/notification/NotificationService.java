@@ -1,6 +1,7 @@
 package cn.invoicehelp.notification;
 
 import cn.invoicehelp.announcement.IncidentDesk;
+import cn.invoicehelp.escalation.TrackingNumbers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,8 +56,12 @@ class NotificationService {
             errors.add(new NotificationException.FieldError("targetType", "订阅对象类型必须是 REPORT（故障报告）或 INCIDENT（故障）"));
         }
         String targetId = form.targetId() == null ? "" : form.targetId().strip().toUpperCase(Locale.ROOT);
-        if (type == TargetType.REPORT && !IncidentDesk.TRACKING_NUMBER.matcher(targetId).matches()) {
-            errors.add(new NotificationException.FieldError("targetId", "故障报告编号格式不对，例如 BJ20250131-0001"));
+        if (type == TargetType.REPORT) {
+            targetId = TrackingNumbers.normalise(targetId).orElse(targetId);
+            if (!TrackingNumbers.isValid(targetId)) {
+                errors.add(new NotificationException.FieldError("targetId",
+                        "故障报告编号格式不对（BJ 开头的 17 位编号，例如 BJ2503100K7QM2X1S），或有一位抄错了"));
+            }
         }
         if (type == TargetType.INCIDENT && !(targetId.matches("\\d{1,18}") && incidents.isOpen(Long.parseLong(targetId)))) {
             errors.add(new NotificationException.FieldError("targetId", "没有找到这起故障，或故障已经结束"));

@@ -60,12 +60,12 @@ class IncidentTests {
                 .andExpect(jsonPath("$[0].expectedEnd").value(clock.instant().plus(Duration.ofHours(22)).toString()));
 
         mvc.perform(staff(post("/api/console/incidents/" + id + "/reports")).content("""
-                {"trackingNumber":"bj20250131-0001"}""")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.trackingNumbers[0]").value("BJ20250131-0001"));
+                {"trackingNumber":"bj2501310k7qm2xpe"}""")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.trackingNumbers[0]").value("BJ2501310K7QM2XPE"));
         mvc.perform(staff(post("/api/console/incidents/" + id + "/reports")).content("""
-                {"trackingNumber":"BJ20250131-0001"}""")).andExpect(status().isOk());
+                {"trackingNumber":"BJ2501310K7QM2XPE"}""")).andExpect(status().isOk());
         mvc.perform(staff(post("/api/console/incidents/" + id + "/reports")).content("""
-                {"trackingNumber":"BJ20250131-0002"}""")).andExpect(status().isOk());
+                {"trackingNumber":"BJ250131HV4RD8TNE"}""")).andExpect(status().isOk());
         assertThat(events.ofType(IncidentReportLinked.class)).hasSize(2);
 
         clock.advance(Duration.ofHours(1));
@@ -75,7 +75,7 @@ class IncidentTests {
         IncidentStageChanged changed = events.ofType(IncidentStageChanged.class).get(1);
         assertThat(changed.from()).isEqualTo(IncidentStage.CONFIRMING);
         assertThat(changed.to()).isEqualTo(IncidentStage.REPAIRING);
-        assertThat(changed.trackingNumbers()).containsExactly("BJ20250131-0001", "BJ20250131-0002");
+        assertThat(changed.trackingNumbers()).containsExactly("BJ2501310K7QM2XPE", "BJ250131HV4RD8TNE");
         mvc.perform(get("/api/announcements/active"))
                 .andExpect(jsonPath("$[0].incidentStage").value("REPAIRING"))
                 .andExpect(jsonPath("$[0].body").value(containsString("数据库主节点故障")));

@@ -30,6 +30,9 @@ class AssistantIntegrationTests {
     StateStore states;
 
     @Autowired
+    cn.invoicehelp.escalation.FaultReporting reports;
+
+    @Autowired
     AssistantProperties properties;
 
     final UUID id = UUID.randomUUID();
@@ -45,7 +48,7 @@ class AssistantIntegrationTests {
         assertThat(fix.text()).contains("VPN");
 
         Assistant afterRestart = new ChatAssistant(classifier, flows, new EntityExtractor(), faq, states, properties,
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), reports);
         assertThat(last(afterRestart.greet(id)).quickReplies()).extracting(Reply.QuickReply::action).contains("resume");
         Reply contact = last(afterRestart.reply(id, "还是不行", null));
         assertThat(contact.quickReplies()).extracting(Reply.QuickReply::action).contains("step:contact:report");

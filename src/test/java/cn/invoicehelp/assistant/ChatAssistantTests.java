@@ -20,14 +20,15 @@ class ChatAssistantTests {
     final FakeInvoices invoices = new FakeInvoices();
     final MemoryStates states = new MemoryStates();
     final UUID id = UUID.randomUUID();
+    final Clock clock = Clock.fixed(Instant.parse("2025-03-10T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    final FakeReports reports = new FakeReports(clock);
     ChatAssistant assistant = newAssistant();
 
     ChatAssistant newAssistant() {
         Map<String, Intent> intents = new IntentLoader().load(Path.of("knowledge-base/intents"));
         Map<String, Flow> flows = new FlowLoader().load(Path.of("knowledge-base/flows"), intents.keySet());
         return new ChatAssistant(new IntentClassifier(intents, faq), new FlowEngine(flows, invoices),
-                new EntityExtractor(), faq, states, AssistantProperties.DEFAULTS,
-                Clock.fixed(Instant.parse("2025-03-10T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+                new EntityExtractor(), faq, states, AssistantProperties.DEFAULTS, clock, reports);
     }
 
     Reply say(String text) {
@@ -245,18 +246,63 @@ class ChatAssistantTests {
     }
 
     @Test
-    void faultReportIsAnHonestHandoffWithoutATrackingNumber() {
-        Reply report = tap("report");
-        assertThat(report.type()).isEqualTo("handoff");
-        assertThat(((Card.Handoff) report.card()).reason()).isEqualTo("report");
-        assertThat(report.text()).contains("人工").doesNotContainPattern("BJ\\d");
+    void faultReportKnowsTheInvoiceAsksForWhatIsMissingConfirmsAndFiles() {
+        say("发票代码1100242130，号码12345678，开票日期2024年12月20日，金额1000元");
+        Reply first = tap("report");
+        assertThat(first.text()).contains("12345678").contains("/help/report").contains("描述");
+
+        assertThat(say("查不到").text()).contains("太短");
+        assertThat(say("查验平台提示查无此票").text()).contains("什么时候");
+        assertThat(say("今天上午9点半").text()).contains("手机号码");
+        assertThat(say("1380013").text()).contains("没有找到手机号码");
+        Reply confirm = say("我的手机是 138-0013-8000");
+        assertThat(confirm.text()).contains("2025年3月10日 09:30").contains("查验平台提示查无此票")
+                .contains("138****8000").doesNotContain("13800138000");
+        assertThat(actions(confirm)).contains("report:confirm", "report:cancel");
+        assertThat(reports.filed).isEmpty();
+
+        Reply filed = tap("report:confirm");
+        assertThat(filed.type()).isEqualTo("report");
+        Card.Report card = (Card.Report) filed.card();
+        assertThat(card.stage()).isEqualTo("CONFIRMING");
+        assertThat(card.stageLabel()).isEqualTo("确认原因");
+        assertThat(card.dueAt()).isEqualTo("2025-03-10T04:00:00Z");
+        String number = card.trackingNumber();
+        assertThat(filed.text()).contains(number).contains("/help/track");
+        var form = reports.filed.get(number);
+        assertThat(form.invoiceNumbers()).containsExactly("12345678");
+        assertThat(form.occurredAt()).isEqualTo("2025-03-10T09:30");
+        assertThat(form.phone()).isEqualTo("138-0013-8000");
+        assertThat(form.conversationId()).isEqualTo(id);
+        assertThat(form.attachments().lookupResults()).isNotEmpty();
+
+        Reply progress = say("我的报障进度 " + number);
+        assertThat(progress.text()).contains("手机号码或电子邮箱");
+        Reply answer = say("13800138000");
+        assertThat(answer.type()).isEqualTo("report");
+        assertThat(answer.text()).contains(number).contains("确认原因");
+        assertThat(((Card.Report) answer.card()).trackingNumber()).isEqualTo(number);
+        assertThat(((Card.Report) answer.card()).stage()).isEqualTo("CONFIRMING");
     }
 
     @Test
-    void trackingNumberIsRecognisedAndNoProgressIsInvented() {
-        Reply reply = say("帮我查进度 bj20250301-0042");
-        assertThat(reply.text()).contains("BJ20250301-0042").contains("暂时");
-        assertThat(actions(reply)).contains("handoff");
+    void aReportCanBeCancelledAndNothingIsFiled() {
+        tap("report");
+        say("页面一直提示系统异常");
+        assertThat(say("算了").text()).contains("已取消");
+        assertThat(reports.filed).isEmpty();
+        assertThat(tap("report:confirm").text()).contains("失效");
+    }
+
+    @Test
+    void trackingNumberWithOneWrongCharacterIsCaughtByItsCheckCharacter() {
+        String number = reports.file(new cn.invoicehelp.escalation.FaultReportForm(null, null, "2025-03-10T09:00",
+                "页面一直提示系统异常", "13800138000", null, null, null)).trackingNumber();
+        char wrong = number.charAt(10) == '7' ? '8' : '7';
+        String typo = number.substring(0, 10) + wrong + number.substring(11);
+        assertThat(say("我的报障进度 " + typo).text()).contains("校验位");
+        Reply progress = say("我的报障进度 " + number.toLowerCase() + " 手机13800138000");
+        assertThat(((Card.Report) progress.card()).trackingNumber()).isEqualTo(number);
     }
 
     @Test

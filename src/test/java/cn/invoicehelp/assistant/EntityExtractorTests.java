@@ -126,8 +126,8 @@ class EntityExtractorTests {
 
     @Test
     void findsTrackingNumberAndKeepsItOutOfInvoiceFields() {
-        Entities e = extractor.extract("查一下进度 bj20250301-0042", null, TODAY);
-        assertThat(e.trackingNumber()).isEqualTo("BJ20250301-0042");
+        Entities e = extractor.extract("查一下进度 bj250301-0k7qm2xp-w", null, TODAY);
+        assertThat(e.trackingNumber()).isEqualTo("BJ2503010K7QM2XPW");
         assertThat(e.fields()).isEmpty();
     }
 

@@ -213,8 +213,8 @@ class NotificationTests {
                 .andExpect(status().isBadRequest());
         subscribe("{oops").andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").exists());
         subscribe("""
-                {"targetType":"REPORT","targetId":"bj20250131-0007","email":"a@example.com","consent":true}""")
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.targetId").value("BJ20250131-0007"));
+                {"targetType":"REPORT","targetId":"bj2503100k7qm2x1s","email":"a@example.com","consent":true}""")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.targetId").value("BJ2503100K7QM2X1S"));
     }
 
     private long openIncident(String title) {

@@ -1,0 +1,437 @@
+package cn.invoicehelp.assistant;
+
+import cn.invoicehelp.assistant.Reply.QuickReply;
+import cn.invoicehelp.escalation.FaultReportForm;
+import cn.invoicehelp.escalation.FaultReportLookupThrottled;
+import cn.invoicehelp.escalation.FaultReportProblem;
+import cn.invoicehelp.escalation.FaultReportProgress;
+import cn.invoicehelp.escalation.FaultReportReceipt;
+import cn.invoicehelp.escalation.FaultReportRejected;
+import cn.invoicehelp.escalation.FaultReporting;
+import cn.invoicehelp.escalation.TrackingNumbers;
+import cn.invoicehelp.invoice.InvoiceField;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Files a fault report in the conversation: it already knows the invoice and the steps tried, asks for what is still
+ * missing (description, time, contact) one at a time, confirms, files, and answers with a {@code report} card. Also
+ * answers "我的报障进度 BJ…", asking for the contact when it was not given.
+ */
+final class FaultReportTalk {
+
+    static final String DESCRIPTION = "description";
+    static final String OCCURRED = "occurredAt";
+    static final String CONTACT = "contact";
+    static final String CONFIRM = "confirm";
+    /** State marker: a tracking question waits for its number. */
+    static final String NO_NUMBER = "-";
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(BEIJING);
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(BEIJING);
+    private static final QuickReply MENU = new QuickReply("主菜单", "menu");
+    private static final QuickReply CONFIRM_REPLY = new QuickReply("确认提交", "report:confirm");
+    private static final QuickReply REDO = new QuickReply("重新填写", "report:restart");
+    private static final QuickReply CANCEL = new QuickReply("取消", "report:cancel");
+    private static final QuickReply NOW = new QuickReply("刚刚发生", "report:now");
+    private static final Set<String> YES = Set.of("是", "是的", "对", "对的", "确认", "确认提交", "提交", "好", "好的", "可以",
+            "没问题", "嗯", "ok", "yes");
+    private static final Set<String> NO_WORDS = Set.of("取消", "算了", "不用了", "不报了", "不提交了", "不要了", "取消提交");
+    private static final Set<String> PERSON = Set.of("转人工", "人工", "人工客服", "找人工", "转人工客服", "找客服");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
+    private static final Pattern PHONE = Pattern.compile(
+            "(?<!\\d)(?:(?:\\+|00)?86[\\s\\-]?)?(?:1[3-9]\\d(?:[\\s\\-]?\\d){8}|0\\d{2,3}[\\s\\-]?\\d{7,8})(?!\\d)");
+    private static final Pattern FULL_TIME = Pattern.compile(
+            "(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})[日号]?(?:[\\sT]*(\\d{1,2})[:：点时](?:(\\d{1,2})分?)?)?");
+    private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})月(\\d{1,2})[日号]");
+    private static final Pattern CLOCK = Pattern.compile("(\\d{1,2})(?:[:：](\\d{2})|[点时](?:(\\d{1,2})分?|半)?)");
+
+    private final FaultReporting reports;
+    private final FlowEngine flows;
+    private final Clock clock;
+
+    FaultReportTalk(FaultReporting reports, FlowEngine flows, Clock clock) {
+        this.reports = reports;
+        this.flows = flows;
+        this.clock = clock;
+    }
+
+    boolean collecting(ConversationState s) {
+        return s.getReportStep() != null;
+    }
+
+    boolean awaitingTracking(ConversationState s) {
+        return s.getTrackPending() != null;
+    }
+
+    /** 提交故障报告: starts collecting; what the conversation already knows is kept. */
+    List<Reply> start(ConversationState s) {
+        s.setTrackPending(null);
+        s.setReport(new LinkedHashMap<>());
+        StringBuilder intro = new StringBuilder("好的，我来帮您提交故障报告（也可以在帮助中心的故障报告页面 /help/report 填写）。");
+        String number = s.getSlots().get(InvoiceField.NUMBER);
+        if (number != null || !s.getStepsDone().isEmpty()) {
+            intro.append(number == null ? "您做过的自查步骤会一并附上。"
+                    : "发票号码 " + number + " 和您做过的自查步骤会一并附上。");
+        }
+        return ask(s, DESCRIPTION, intro.toString());
+    }
+
+    /** A quick reply of the report conversation ({@code report:<what>}). */
+    List<Reply> action(ConversationState s, String what) {
+        return switch (what) {
+            case "confirm" -> collecting(s) && CONFIRM.equals(s.getReportStep()) ? file(s) : stale(s);
+            case "restart" -> start(s);
+            case "cancel" -> cancel(s);
+            case "now" -> collecting(s) && OCCURRED.equals(s.getReportStep())
+                    ? answer(s, "刚才") : stale(s);
+            default -> stale(s);
+        };
+    }
+
+    /** Free text while a report is being collected; null when the visitor asks for a person instead. */
+    List<Reply> onText(ConversationState s, String text) {
+        if (PERSON.contains(plain(text))) {
+            s.setReportStep(null);
+            return null;
+        }
+        return answer(s, text);
+    }
+
+    private List<Reply> answer(ConversationState s, String raw) {
+        String text = DigitText.normalize(raw).strip();
+        if (NO_WORDS.contains(plain(text))) {
+            return cancel(s);
+        }
+        Map<String, String> draft = s.getReport();
+        switch (s.getReportStep()) {
+            case DESCRIPTION -> {
+                Optional<String> problem = problem(draft(s, Map.of(DESCRIPTION, raw.strip())), DESCRIPTION);
+                if (problem.isPresent()) {
+                    return ask(s, DESCRIPTION, problem.get());
+                }
+                draft.put(DESCRIPTION, raw.strip());
+                return ask(s, OCCURRED, null);
+            }
+            case OCCURRED -> {
+                LocalDateTime at = when(text);
+                if (at == null) {
+                    return ask(s, OCCURRED, "没看懂这个时间。");
+                }
+                String iso = at.toString();
+                Optional<String> problem = problem(draft(s, Map.of(OCCURRED, iso)), OCCURRED);
+                if (problem.isPresent()) {
+                    return ask(s, OCCURRED, problem.get());
+                }
+                draft.put(OCCURRED, iso);
+                return ask(s, CONTACT, null);
+            }
+            case CONTACT -> {
+                Map<String, String> contact = contact(text);
+                if (contact.isEmpty()) {
+                    return ask(s, CONTACT, "没有找到手机号码或电子邮箱。");
+                }
+                FaultReportForm form = draft(s, contact);
+                Optional<String> problem = problem(form, "phone").or(() -> problem(form, "email"));
+                if (problem.isPresent()) {
+                    return ask(s, CONTACT, problem.get());
+                }
+                draft.remove("phone");
+                draft.remove("email");
+                draft.putAll(contact);
+                return confirm(s);
+            }
+            default -> {
+                if (YES.contains(plain(text).toLowerCase())) {
+                    return file(s);
+                }
+                return List.of(Replies.message("请点“确认提交”提交这份报告，或者“重新填写”“取消”。",
+                        List.of(CONFIRM_REPLY, REDO, CANCEL)));
+            }
+        }
+    }
+
+    private List<Reply> ask(ConversationState s, String step, String before) {
+        s.setReportStep(step);
+        String question = switch (step) {
+            case DESCRIPTION -> "请简单描述遇到的问题：做了什么操作、看到了什么提示？（至少 5 个字）";
+            case OCCURRED -> "问题是什么时候发生的？例如“今天上午10点”“昨天下午3点”或“2025-03-10 09:30”。";
+            default -> "请留下手机号码或电子邮箱，处理进展会通知您（只用于这份报告）。请不要发送身份证号、银行卡号等敏感信息。";
+        };
+        String text = before == null ? question : before + "\n" + question;
+        List<QuickReply> options = OCCURRED.equals(step) ? List.of(NOW, CANCEL) : List.of(CANCEL);
+        return List.of(Replies.message(text, options));
+    }
+
+    private List<Reply> confirm(ConversationState s) {
+        s.setReportStep(CONFIRM);
+        Map<String, String> d = s.getReport();
+        StringBuilder text = new StringBuilder("请确认故障报告：");
+        String number = s.getSlots().get(InvoiceField.NUMBER);
+        if (number != null) {
+            text.append("\n发票号码：").append(number);
+        }
+        text.append("\n发生时间：").append(SHOWN.format(LocalDateTime.parse(d.get(OCCURRED)).atZone(BEIJING)));
+        text.append("\n问题描述：").append(d.get(DESCRIPTION));
+        text.append("\n联系方式：").append(d.containsKey("phone") ? maskPhone(d.get("phone")) : maskEmail(d.get("email")));
+        if (!s.getStepsDone().isEmpty()) {
+            text.append("\n已做过的自查：").append(String.join("、", flows.titles(s.getStepsDone())));
+        }
+        return List.of(Replies.message(text.toString(), List.of(CONFIRM_REPLY, REDO, CANCEL)));
+    }
+
+    private List<Reply> file(ConversationState s) {
+        FaultReportForm form = draft(s, Map.of());
+        try {
+            FaultReportReceipt receipt = reports.file(form);
+            s.setReportStep(null);
+            s.setReport(new LinkedHashMap<>());
+            String text = "故障报告已提交，报告编号：" + receipt.trackingNumber() + "（请保存好）。\n当前阶段："
+                    + receipt.stageLabel() + "，预计 " + DUE.format(receipt.dueAt()) + " 前完成这一步。\n之后发送“我的报障进度 "
+                    + receipt.trackingNumber() + "”，或在 /help/track 页面输入编号和联系方式，都可以查询进度。";
+            return List.of(new Reply("report", text, List.of(MENU), card(receipt.trackingNumber(),
+                    receipt.stage().name(), receipt.stageLabel(), receipt.dueAt(), null)));
+        } catch (FaultReportRejected e) {
+            FaultReportProblem first = e.problems().get(0);
+            String step = switch (first.field()) {
+                case DESCRIPTION -> DESCRIPTION;
+                case OCCURRED -> OCCURRED;
+                case "phone", "email", CONTACT -> CONTACT;
+                default -> null;
+            };
+            if (step == null) {
+                s.setReportStep(null);
+                return List.of(Replies.message(first.message() + "\n请在 /help/report 页面填写，或转人工。",
+                        List.of(MENU)));
+            }
+            return ask(s, step, first.message());
+        }
+    }
+
+    private List<Reply> cancel(ConversationState s) {
+        s.setReportStep(null);
+        s.setReport(new LinkedHashMap<>());
+        s.setTrackPending(null);
+        return List.of(Replies.message("好的，已取消，没有提交报告。还有什么可以帮您？", s.inFlow()
+                ? List.of(Replies.RESUME, MENU) : Replies.MAIN_MENU));
+    }
+
+    private List<Reply> stale(ConversationState s) {
+        return List.of(Replies.message("这个选项已经失效了，请重新选择。", Replies.MAIN_MENU));
+    }
+
+    /** "我的报障进度 BJ…" (number maybe null: asked for), with the contact if it was typed along. */
+    List<Reply> track(ConversationState s, String number, String text) {
+        s.setReportStep(null);
+        if (number == null) {
+            s.setTrackPending(NO_NUMBER);
+            return List.of(Replies.message("请发送报告编号（BJ 开头的 17 位编号）和提交时留下的手机号码或电子邮箱，"
+                    + "我来帮您查询进度。也可以在 /help/track 页面查询。", List.of(MENU)));
+        }
+        if (!TrackingNumbers.isValid(number)) {
+            s.setTrackPending(NO_NUMBER);
+            return List.of(Replies.message("报告编号 " + number + " 好像有一位抄错了（校验位对不上），请逐位核对后重新发送。",
+                    List.of(MENU)));
+        }
+        Map<String, String> contact = contact(DigitText.normalize(text == null ? "" : text.replace(number, "")));
+        if (contact.isEmpty()) {
+            s.setTrackPending(number);
+            return List.of(Replies.message("请提供提交报告 " + number + " 时留下的手机号码或电子邮箱，核对后我告诉您进度。",
+                    List.of(MENU)));
+        }
+        return progress(s, number, contact.values().iterator().next());
+    }
+
+    /** Free text while a tracking question waits for its number or contact. */
+    List<Reply> onTrackingText(ConversationState s, String raw) {
+        String text = raw == null ? "" : raw;
+        if (NO_WORDS.contains(plain(text))) {
+            return cancel(s);
+        }
+        Optional<String> number = TrackingNumbers.find(DigitText.normalize(text));
+        if (number.isPresent()) {
+            return track(s, number.get(), text);
+        }
+        String pending = s.getTrackPending();
+        if (NO_NUMBER.equals(pending)) {
+            s.setTrackPending(null);
+            return null; // not a number after all: answered as any other message
+        }
+        Map<String, String> contact = contact(DigitText.normalize(text));
+        if (contact.isEmpty()) {
+            s.setTrackPending(null);
+            return null;
+        }
+        return progress(s, pending, contact.values().iterator().next());
+    }
+
+    private List<Reply> progress(ConversationState s, String number, String contact) {
+        s.setTrackPending(null);
+        Optional<FaultReportProgress> found;
+        try {
+            found = reports.track(number, contact);
+        } catch (FaultReportLookupThrottled e) {
+            return List.of(Replies.message("这个报告编号最近查询失败的次数太多，请核对编号和联系方式，稍后再试。",
+                    List.of(MENU)));
+        }
+        if (found.isEmpty()) {
+            return List.of(Replies.message("没有找到这份报告：请核对报告编号，以及提交时留下的手机号码或电子邮箱。",
+                    List.of(new QuickReply("重新查询", "track"), MENU)));
+        }
+        FaultReportProgress p = found.get();
+        Instant due = p.stages().stream().filter(v -> v.stage() == p.stage()).findFirst()
+                .map(FaultReportProgress.StageView::dueAt).orElse(null);
+        StringBuilder text = new StringBuilder("故障报告 " + p.trackingNumber() + " 当前阶段：" + p.stageLabel());
+        text.append(p.overdue() ? "，处理中，已超出预计时间，我们正在加紧处理。" : due == null ? "。"
+                : "，预计 " + DUE.format(due) + " 前完成这一步。");
+        if (!p.updates().isEmpty()) {
+            text.append("\n最新进展：").append(p.updates().get(p.updates().size() - 1).text());
+        }
+        return List.of(new Reply("report", text.toString(), List.of(MENU),
+                card(p.trackingNumber(), p.stage().name(), p.stageLabel(), due, p.overdue())));
+    }
+
+    private FaultReportForm draft(ConversationState s, Map<String, String> extra) {
+        Map<String, String> d = new LinkedHashMap<>(s.getReport());
+        d.putAll(extra);
+        String number = s.getSlots().get(InvoiceField.NUMBER);
+        String description = d.getOrDefault(DESCRIPTION, "（待填写）");
+        String occurred = d.getOrDefault(OCCURRED, LocalDateTime.now(clock.withZone(BEIJING)).toString());
+        String phone = d.get("phone");
+        String email = d.get("email");
+        if (phone == null && email == null) {
+            phone = "13800000000"; // placeholder while checking other fields; never filed
+        }
+        List<String> outcome = s.getOutcome() == null ? List.of() : List.of(s.getOutcome());
+        return new FaultReportForm(number == null ? null : List.of(number), s.getSlots().get(InvoiceField.TYPE), occurred,
+                description, phone, email, s.getConversationId(),
+                new FaultReportForm.Attachments(flows.titles(s.getStepsDone()), Replies.masked(s.getSlots()), outcome));
+    }
+
+    private Optional<String> problem(FaultReportForm form, String field) {
+        return reports.problems(form).stream().filter(p -> p.field().equals(field)).map(FaultReportProblem::message)
+                .findFirst();
+    }
+
+    /** The phone or e-mail in a message, as typed. */
+    static Map<String, String> contact(String text) {
+        Map<String, String> found = new LinkedHashMap<>();
+        Matcher email = EMAIL.matcher(text);
+        if (email.find()) {
+            found.put("email", email.group());
+            return found;
+        }
+        Matcher phone = PHONE.matcher(text);
+        if (phone.find()) {
+            found.put("phone", phone.group());
+        }
+        return found;
+    }
+
+    /** When something happened, from 刚才 / 今天上午10点 / 昨天15:30 / 3月10日 9点 / 2025-03-10 09:30; null if unreadable. */
+    LocalDateTime when(String text) {
+        LocalDateTime now = LocalDateTime.now(clock.withZone(BEIJING)).withSecond(0).withNano(0);
+        if (text.matches(".*(刚才|刚刚|现在|刚发生|就在刚).*")) {
+            return now;
+        }
+        Matcher full = FULL_TIME.matcher(text);
+        if (full.find()) {
+            LocalDate day = DateWords.date(full.group(1), full.group(2), full.group(3));
+            if (day == null) {
+                return null;
+            }
+            if (full.group(4) == null) {
+                LocalTime t = clockTime(text.substring(full.end()));
+                return day.atTime(t == null ? LocalTime.NOON : t);
+            }
+            LocalTime t = time(full.group(4), full.group(5), false, text);
+            return t == null ? null : day.atTime(t);
+        }
+        LocalDate day = null;
+        String rest = text;
+        Matcher md = MONTH_DAY.matcher(text);
+        if (md.find()) {
+            day = DateWords.monthDay(md.group(1), md.group(2), now.toLocalDate());
+            rest = text.substring(md.end());
+        } else if (text.contains("前天")) {
+            day = now.toLocalDate().minusDays(2);
+        } else if (text.contains("昨天") || text.contains("昨晚") || text.contains("昨日")) {
+            day = now.toLocalDate().minusDays(1);
+        } else if (text.contains("今天") || text.contains("今早") || text.contains("今晚") || text.contains("上午")
+                || text.contains("下午") || text.contains("早上") || text.contains("中午") || text.contains("晚上")) {
+            day = now.toLocalDate();
+        }
+        LocalTime t = clockTime(rest.isEmpty() ? text : rest);
+        if (t == null) {
+            t = clockTime(text);
+        }
+        if (day == null && t == null) {
+            return null;
+        }
+        if (day == null) {
+            day = now.toLocalDate();
+        }
+        if (t == null) {
+            t = text.contains("上午") || text.contains("早上") || text.contains("今早") ? LocalTime.of(9, 0)
+                    : text.contains("中午") ? LocalTime.NOON
+                    : text.contains("下午") ? LocalTime.of(15, 0)
+                    : text.contains("晚") ? LocalTime.of(20, 0)
+                    : day.equals(now.toLocalDate()) ? now.toLocalTime() : LocalTime.NOON;
+        }
+        return day.atTime(t);
+    }
+
+    private static LocalTime clockTime(String text) {
+        Matcher m = CLOCK.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        String minutes = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3)
+                : m.group().endsWith("半") ? "30" : null;
+        return time(m.group(1), minutes, true, text);
+    }
+
+    private static LocalTime time(String h, String m, boolean spoken, String text) {
+        int hour = Integer.parseInt(h);
+        int minute = m == null ? 0 : Integer.parseInt(m);
+        if (spoken && hour < 12 && (text.contains("下午") || text.contains("晚") || text.contains("傍晚"))) {
+            hour += 12;
+        }
+        if (hour > 23 || minute > 59) {
+            return null;
+        }
+        return LocalTime.of(hour, minute);
+    }
+
+    static Card.Report card(String number, String stage, String label, Instant due, Boolean overdue) {
+        return new Card.Report(number, stage, label, due == null ? null : due.toString(), overdue);
+    }
+
+    private static String plain(String text) {
+        return text.replaceAll("[\\s。.!！,，~～]", "");
+    }
+
+    private static String maskPhone(String phone) {
+        String digits = phone.replaceAll("\\D", "");
+        return digits.length() <= 7 ? "****" : digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+    }
+
+    private static String maskEmail(String email) {
+        int at = email.indexOf('@');
+        return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
+    }
+}
