@@ -46,6 +46,12 @@ class ConsoleBrowserTests {
         }
     }
 
+    /** Each test signs in as its own agent. */
+    private void signOut() {
+        browser.get("http://localhost:" + port + "/login");
+        browser.manage().deleteAllCookies();
+    }
+
     @Test
     void anAgentLogsInTakesOverAndAnswersAVisitorWithEverythingShownAsText() {
         String username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
@@ -63,6 +69,7 @@ class ConsoleBrowserTests {
             visitor.await(e -> "queue".equals(e.path("card").path("kind").asString("")));
 
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            signOut();
             browser.get("http://localhost:" + port + "/console");
             wait.until(ExpectedConditions.urlContains("/login"));
             browser.findElement(By.id("username")).sendKeys(username);
@@ -93,5 +100,42 @@ class ConsoleBrowserTests {
             visitor.sendText("好的，谢谢");
             wait.until(d -> transcript.getText().contains("好的，谢谢"));
         }
+    }
+
+    @Test
+    void anAgentOpensAFaultReportAndMovesItToTheNextStage() throws Exception {
+        String username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        StaffClient admin = StaffClient.admin(port);
+        admin.post("/api/console/agents", Map.of("username", username, "displayName", "报告客服",
+                "password", "browser-password"));
+        String occurred = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusHours(1)
+                .withNano(0).toString();
+        var filed = new StaffClient(port).post("/api/fault-reports", Map.of("occurredAt", occurred,
+                "description", "<b>开票三天</b>还查不到 " + UUID.randomUUID(), "phone", "13800138000"));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String tracking = ChatClient.JSON.readTree(filed.body()).path("trackingNumber").asString();
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signOut();
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("browser-password");
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("connection"), "已连接"));
+
+        browser.findElement(By.cssSelector(".tab[data-tab='reports']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#report-list li[data-tracking='" + tracking + "']"))).click();
+        WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report-detail h3")));
+        assertThat(detail.getText()).contains(tracking);
+        assertThat(browser.findElement(By.id("report-detail")).getText()).contains("<b>开票三天</b>还查不到");
+        browser.findElement(By.cssSelector("#report-detail .public-note")).sendKeys("已确认原因，正在修复。");
+        browser.findElement(By.cssSelector("#report-detail .stage-button[data-stage='REPAIRING']")).click();
+        wait.until(d -> d.findElement(By.id("report-detail")).getText().contains("实施修复")
+                && !d.findElements(By.cssSelector("#report-detail .stage-button[data-stage='TESTING']")).isEmpty()
+                && d.findElements(By.cssSelector("#report-detail .stage-button[data-stage='REPAIRING']")).isEmpty());
+
+        var stored = admin.json(admin.get("/api/console/fault-reports/" + tracking));
+        assertThat(stored.path("report").path("stage").asString()).isEqualTo("REPAIRING");
     }
 }
