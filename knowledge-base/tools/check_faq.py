@@ -1,6 +1,12 @@
-"""Checks the front matter of every FAQ article (format, categories, related slugs, counts)."""
-import os, re, sys, csv
-root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'faq')
+"""Checks the front matter of every FAQ article (format, categories, related slugs, counts).
+
+The rules (keys, categories, counts, body length) live in ../faq-rules.json, which the application reads too.
+"""
+import os, re, sys, csv, json
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.join(here, '..', 'faq')
+with open(os.path.join(here, '..', 'faq-rules.json'), encoding='utf-8') as f:
+    rules = json.load(f)
 # Optional: a TSV (slug<TAB>category<TAB>topic, with header) listing articles that must exist.
 req = {}
 if len(sys.argv) > 1:
@@ -9,7 +15,7 @@ if len(sys.argv) > 1:
             if i == 0 or not line.strip(): continue
             s, c, _ = line.rstrip('\n').split('\t', 2)
             req[s] = c
-cats = {'查询排查', '原因说明', '人工与报告', '故障与通知', '改进与培训'}
+cats = set(rules['categories'])
 arts = {}
 errs = []
 for fn in sorted(os.listdir(root)):
@@ -30,26 +36,26 @@ for fn in sorted(os.listdir(root)):
             d[k] = [x.strip() for x in v.strip('[]').split(',')]
         else: d[k] = v
     keys = list(d.keys())
-    if keys != ['slug','title','category','questions','keywords','related']: errs.append(f'{fn}: keys {keys}')
+    if keys != rules['keys']: errs.append(f'{fn}: keys {keys}')
     if d.get('slug') + '.md' != fn: errs.append(f'{fn}: slug mismatch')
     if d.get('category') not in cats: errs.append(f'{fn}: bad category')
     if d['slug'] in req and req[d['slug']] != d['category']: errs.append(f'{fn}: category differs from tsv')
     q = d.get('questions', [])
-    if not 8 <= len(q) <= 14: errs.append(f'{fn}: {len(q)} questions')
+    if not rules['questions']['min'] <= len(q) <= rules['questions']['max']: errs.append(f'{fn}: {len(q)} questions')
     if len(set(q)) != len(q): errs.append(f'{fn}: dup questions')
     for x in q:
         if x[0] in '-?[]{}*&!%@`|>\'"#' or ': ' in x or ' #' in x: errs.append(f'{fn}: risky yaml {x!r}')
     kw = d.get('keywords', [])
-    if not 4 <= len(kw) <= 10: errs.append(f'{fn}: {len(kw)} keywords')
+    if not rules['keywords']['min'] <= len(kw) <= rules['keywords']['max']: errs.append(f'{fn}: {len(kw)} keywords')
     for k in kw:
         if re.fullmatch(r'[\d.]+', k): errs.append(f'{fn}: numeric keyword {k}')
     n = len(re.sub(r'\s', '', body))
-    if not 150 <= n <= 400: errs.append(f'{fn}: body {n} chars')
+    if not rules['bodyChars']['min'] <= n <= rules['bodyChars']['max']: errs.append(f'{fn}: body {n} chars')
     arts[d['slug']] = d
     d['_n'] = n
 for s, d in arts.items():
     rel = d.get('related', [])
-    if not 2 <= len(rel) <= 4: errs.append(f'{s}: {len(rel)} related')
+    if not rules['related']['min'] <= len(rel) <= rules['related']['max']: errs.append(f'{s}: {len(rel)} related')
     for r in rel:
         if r not in arts: errs.append(f'{s}: related {r} missing')
         if r == s: errs.append(f'{s}: related to itself')

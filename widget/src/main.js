@@ -94,7 +94,9 @@ function start() {
     }
     if (e.type === 'announcement') {
       const c = e.card || {};
-      showBanner(c.title, c.body || e.text, c.id != null ? `a-${c.id}` : `event-${e.seq}`, c.level, c.expectedEnd);
+      const id = c.id != null ? `a-${c.id}` : `event-${e.seq}`;
+      if (c.ended) { if (ui.banner.dataset.id === id) ui.banner.hidden = true; }
+      else showBanner(c.title, c.body || e.text, id, c.level, c.expectedEnd);
     }
     const view = eventView(e, t, { server });
     // Quick replies belong to the latest message: anything new from the other side replaces them.

@@ -45,7 +45,8 @@ export const zhCN = {
   copied: '已复制',
   copyFailed: '复制失败，请手动选择编号',
   stage: '当前进度',
-  dueAt: '预计',
+  dueAt: '本阶段预计完成于',
+  overdue: '已超时，正在加急处理',
   trackLink: '查询处理进度',
   queueTitle: '正在排队等待人工客服',
   // position 1 = next in line (docs/chat-protocol.md), so position - 1 people are ahead.

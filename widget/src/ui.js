@@ -141,7 +141,8 @@ function cardView(card, t, ctx) {
         h('h3', { text: t.reportTitle }),
         h('div', { class: 'copyrow' }, h('span', { class: 'muted', text: `${t.trackingNumber}：` }),
           h('code', { text: number }), copy, copied),
-        card.stageLabel || card.stage ? h('p', { text: `${t.stage}：${card.stageLabel || card.stage}` }) : null,
+        card.stageLabel || card.stage ? h('p', null, `${t.stage}：${card.stageLabel || card.stage} `,
+          card.overdue ? h('span', { class: 'tag warn', text: t.overdue }) : null) : null,
         card.dueAt ? h('p', { class: 'muted', text: `${t.dueAt} ${formatTime(card.dueAt)}` }) : null,
         number && track ? h('a', { href: track, target: '_blank', rel: 'noopener', text: `${t.trackLink} ›` }) : null);
     }

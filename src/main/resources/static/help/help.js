@@ -70,7 +70,24 @@
       getJson('/api/faq/search?limit=5&q=' + encodeURIComponent(q)).then(function (r) {
         results.textContent = '';
         if (!r.ok) { results.appendChild(el('p', r.body.error || '搜索失败,请稍后再试。', 'notice')); return; }
-        if (!r.body.bestMatch) {
+        if (r.body.outOfScope) {
+          // A question this service does not handle: say so honestly and where to go, above any results.
+          var scope = el('div', null, 'out-of-scope');
+          scope.id = 'out-of-scope';
+          scope.setAttribute('role', 'note');
+          scope.appendChild(el('strong', '这个问题不在本服务范围内'));
+          scope.appendChild(el('p', r.body.outOfScope.message));
+          results.appendChild(scope);
+        } else if (r.body.answer) {
+          var answer = el('div', null, 'answer');
+          answer.id = 'answer';
+          answer.appendChild(el('strong', '答案'));
+          r.body.answer.text.split('\n').forEach(function (line) { answer.appendChild(el('p', line)); });
+          var more = el('a', '查看完整文章');
+          more.href = '/help/articles/' + encodeURIComponent(r.body.answer.slug);
+          answer.appendChild(more);
+          results.appendChild(answer);
+        } else if (!r.body.bestMatch) {
           results.appendChild(el('p', '没有找到确切的答案。您可以换个说法,或查看下面可能相关的文章;仍未解决可点击右下角的“在线客服”，与智能助手对话或转人工客服。', 'notice'));
         }
         r.body.results.forEach(function (hit) {

@@ -21,6 +21,8 @@ class ChatAssistant implements Assistant {
 
     private static final int MAX_TEXT = 500;
     private static final QuickReply MENU = Replies.MENU;
+    /** Below the answer threshold but still likely enough that one of two close articles is meant. */
+    private static final double UNSURE = 0.2;
 
     private final IntentClassifier classifier;
     private final FlowEngine flows;
@@ -104,17 +106,43 @@ class ChatAssistant implements Assistant {
         }
         // Outside a flow, a loose match on a reply-only intent (是/不是/谢谢) yields to a confident FAQ answer.
         boolean loose = top != null && top.intent().action() == null && !s.inFlow() && top.confidence() < 1f;
-        SearchResponse found = top == null || question || loose ? faq.search(text, 3) : null;
+        SearchResponse found = top == null || question || loose ? search(s, text) : null;
         if (top != null && !question && !(loose && found.bestMatch() != null)) {
             s.setMisses(0);
             return clarifyIntents(s, top, ranked).orElseGet(() -> perform(s, top.intent()));
         }
         if (found.bestMatch() != null) {
             s.setMisses(0);
-            return faqAnswer(s, found);
+            return faqAnswer(s, found, text);
+        }
+        if (found.outOfScope() == null && found.confidence() >= UNSURE && closeHits(found)) {
+            // Not sure enough to answer, but two articles fit about equally: ask which one rather than shrug.
+            s.setMisses(0);
+            return List.of(Replies.message("您想了解的是下面哪一个？", withResume(s, List.of(
+                    Replies.quick(found.results().get(0).title(), Action.faq(found.results().get(0).slug())),
+                    Replies.quick(found.results().get(1).title(), Action.faq(found.results().get(1).slug()))))));
+        }
+        if (found.outOfScope() != null) {
+            s.setMisses(0);
+            return List.of(Replies.message(found.outOfScope().message(),
+                    withResume(s, s.inFlow() ? List.of() : List.of(MENU))));
         }
         faq.recordUnanswered(text);
         return miss(s);
+    }
+
+    /**
+     * The FAQ's answer; right after a lookup, a question that points back at the result ("那金额应该填多少") is
+     * searched together with the result's words, so it is answered about that result.
+     */
+    private SearchResponse search(ConversationState s, String text) {
+        SearchResponse plain = faq.search(text, 3);
+        if (!ResultContext.active(s) || plain.bestMatch() != null && !ResultContext.refersBack(text)
+                && EntityExtractor.mentionedFields(text).isEmpty()) {
+            return plain;
+        }
+        SearchResponse inContext = faq.search(ResultContext.query(s, text), 3);
+        return inContext.bestMatch() != null ? inContext : plain;
     }
 
     /** Fields the assistant waits for: the one it asked, else those the last lookup blamed (a correction). */
@@ -128,7 +156,8 @@ class ChatAssistant implements Assistant {
         }
         Ranked second = ranked.get(1);
         Action other = second.intent().action();
-        if (other == null || other.equals(top.intent().action()) || top.confidence() >= 1f
+        // "问个问题" is no choice to offer: a question is answered from the FAQ, not by a button.
+        if (other == null || second.intent().asksFaq() || other.equals(top.intent().action()) || top.confidence() >= 1f
                 || second.confidence() < properties.intentThreshold()
                 || top.confidence() - second.confidence() >= properties.clarifyMargin()) {
             return Optional.empty();
@@ -152,7 +181,12 @@ class ChatAssistant implements Assistant {
         return replies;
     }
 
-    private List<Reply> faqAnswer(ConversationState s, SearchResponse found) {
+    private boolean closeHits(SearchResponse found) {
+        List<SearchResponse.SearchHit> hits = found.results();
+        return hits.size() >= 2 && hits.get(1).score() >= hits.get(0).score() * properties.faqClarifyRatio();
+    }
+
+    private List<Reply> faqAnswer(ConversationState s, SearchResponse found, String text) {
         List<SearchResponse.SearchHit> hits = found.results();
         SearchResponse.SearchHit best = hits.stream().filter(h -> h.slug().equals(found.bestMatch())).findFirst()
                 .orElse(hits.get(0));
@@ -163,8 +197,19 @@ class ChatAssistant implements Assistant {
                     Replies.quick(best.title(), Action.faq(best.slug())),
                     Replies.quick(next.title(), Action.faq(next.slug()))))));
         }
-        return List.of(Replies.message("这篇文章应该能回答您的问题：《" + best.title() + "》",
-                withResume(s, List.of(MENU)), Replies.faqCard(best)));
+        List<String> lines = new ArrayList<>();
+        if (ResultContext.active(s)) {
+            lines.addAll(ResultContext.explanations(s, EntityExtractor.mentionedFields(text)));
+        }
+        String passage = found.answer() != null && found.answer().slug().equals(best.slug()) ? found.answer().text()
+                : null;
+        lines.add(passage != null ? passage : "这篇文章应该能回答您的问题：《" + best.title() + "》");
+        if (passage != null) {
+            lines.add("（详见《" + best.title() + "》）");
+        }
+        String snippet = passage != null ? passage : Replies.plainText(best.snippet());
+        return List.of(Replies.message(String.join("\n", lines), withResume(s, List.of(MENU)),
+                Replies.faqCard(best.slug(), best.title(), snippet)));
     }
 
     private List<Reply> miss(ConversationState s) {

@@ -18,6 +18,8 @@ class ConversationState {
     private String outcome;
     private List<InvoiceField> problemFields = new ArrayList<>();
     private String verifyStep;
+    private String lastStatus;
+    private Map<InvoiceField, String> problemMessages = new LinkedHashMap<>();
     private boolean handedOff;
     private String reportStep;
     private Map<String, String> report = new LinkedHashMap<>();
@@ -40,6 +42,8 @@ class ConversationState {
         awaiting = null;
         outcome = null;
         problemFields.clear();
+        problemMessages.clear();
+        lastStatus = null;
     }
 
     public String getFlow() { return flow; }
@@ -60,6 +64,12 @@ class ConversationState {
     public void setProblemFields(List<InvoiceField> fields) { this.problemFields = new ArrayList<>(fields); }
     public String getVerifyStep() { return verifyStep; }
     public void setVerifyStep(String verifyStep) { this.verifyStep = verifyStep; }
+    public String getLastStatus() { return lastStatus; }
+    public void setLastStatus(String lastStatus) { this.lastStatus = lastStatus; }
+    public Map<InvoiceField, String> getProblemMessages() { return problemMessages; }
+    public void setProblemMessages(Map<InvoiceField, String> messages) {
+        this.problemMessages = new LinkedHashMap<>(messages);
+    }
     public boolean isHandedOff() { return handedOff; }
     public void setHandedOff(boolean handedOff) { this.handedOff = handedOff; }
     /** The fault-report question being asked (description, occurredAt, contact, confirm), or null. */

@@ -57,6 +57,16 @@ final class EntityExtractor {
         }
     }
 
+    /** The invoice fields a text names by label, without a value ("金额应该填多少" names the amount). */
+    static java.util.Set<InvoiceField> mentionedFields(String text) {
+        java.util.Set<InvoiceField> fields = java.util.EnumSet.noneOf(InvoiceField.class);
+        Matcher m = LABEL.matcher(cn.invoicehelp.text.TextNormalizer.normalize(text));
+        while (m.find()) {
+            fields.add(LABELS.get(m.group().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return fields;
+    }
+
     Entities extract(String text, InvoiceField expected, LocalDate today) {
         return extract(text, expected == null ? List.of() : List.of(expected), Set.of(), today);
     }

@@ -122,6 +122,8 @@ final class FlowEngine {
         if (choice.next() != null) {
             s.setStep(choice.next());
             s.setOutcome(null);
+            s.setProblemFields(List.of());
+            s.setProblemMessages(Map.of());
             replies.addAll(enter(s, true));
             return new Turn(replies, null);
         }
@@ -151,6 +153,13 @@ final class FlowEngine {
         s.setAwaiting(null);
         VerificationResult result = invoices.verify(request);
         s.setOutcome(result.result().name());
+        s.setLastStatus(result.status());
+        Map<InvoiceField, String> messages = new java.util.LinkedHashMap<>();
+        if (result.problems() != null) {
+            result.problems().forEach(p -> p.invoiceField().filter(InvoiceField::printed)
+                    .ifPresent(field -> messages.putIfAbsent(field, p.message())));
+        }
+        s.setProblemMessages(messages);
         s.setVerifyStep(step.id());
         s.setProblemFields(result.problems() == null ? List.of() : result.problems().stream()
                 .map(VerificationResult.Problem::invoiceField).flatMap(Optional::stream).filter(InvoiceField::printed)
@@ -176,6 +185,8 @@ final class FlowEngine {
             s.getProblemFields().forEach(s.getSlots()::remove);
         }
         s.setProblemFields(List.of());
+        s.setProblemMessages(Map.of());
+        s.setLastStatus(null);
         s.setOutcome(null);
     }
 

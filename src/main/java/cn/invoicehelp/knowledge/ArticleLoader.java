@@ -29,6 +29,17 @@ class ArticleLoader {
     // Raw HTML in an article is shown as text: articles are content, not markup.
     private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     private final TextContentRenderer text = TextContentRenderer.builder().build();
+    private final FaqRules rules;
+    private final List<String> violations = new ArrayList<>();
+
+    ArticleLoader() {
+        this(FaqRules.NONE);
+    }
+
+    /** With the editorial rules: an article breaking one is still served, and the rule it breaks is logged. */
+    ArticleLoader(FaqRules rules) {
+        this.rules = rules;
+    }
 
     /** Every readable article of the folder; a broken file is logged and skipped so one typo can't empty the FAQ. */
     List<FaqArticle> load(Path faqDir) {
@@ -40,7 +51,7 @@ class ArticleLoader {
         try (Stream<Path> files = Files.list(faqDir)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
                 try {
-                    articles.add(parse(Files.readString(file, StandardCharsets.UTF_8)));
+                    articles.add(parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
                 } catch (RuntimeException | IOException e) {
                     log.error("跳过无法解析的知识库文章 {}: {}", file.getFileName(), e.getMessage());
                 }
@@ -48,10 +59,26 @@ class ArticleLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (rules != null) {
+            violations.addAll(rules.checkAll(articles));
+        }
+        violations.forEach(error -> log.warn("知识库文章不符合规则 (faq-rules.json): {}", error));
+        if (rules != null) {
+            log.debug("faq-rules.json: {} 条问题", violations.size());
+        }
         return articles;
     }
 
+    /** The rule violations found by the last {@link #load}, worded like check_faq.py's. */
+    List<String> violations() {
+        return List.copyOf(violations);
+    }
+
     FaqArticle parse(String source) {
+        return parse(null, source);
+    }
+
+    FaqArticle parse(String fileName, String source) {
         String normalized = source.replace("\r\n", "\n").stripLeading();
         if (normalized.startsWith("\uFEFF")) {
             normalized = normalized.substring(1);
@@ -66,9 +93,13 @@ class ArticleLoader {
         Map<String, Object> meta = new Yaml(new SafeConstructor(new LoaderOptions())).load(normalized.substring(4, end));
         String body = normalized.substring(normalized.indexOf('\n', end + 1) + 1);
         String slug = required(meta, "slug");
+        if (rules != null && fileName != null) {
+            violations.addAll(rules.check(fileName, meta, body));
+        }
         var document = parser.parse(body);
         return new FaqArticle(slug, required(meta, "title"), required(meta, "category"), list(meta, "questions"),
-                list(meta, "keywords"), list(meta, "related"), html.render(document), text.render(document).strip());
+                list(meta, "keywords"), list(meta, "related"), html.render(document), text.render(document).strip(),
+                Passages.of(document));
     }
 
     private static String required(Map<String, Object> meta, String key) {

@@ -74,6 +74,40 @@ final class Coverage {
         }
     }
 
+    /** IDF-weighted share of the terms that no document contains, not even as most of their character bigrams. */
+    double unknownShare(List<QuestionTerm> terms) {
+        try {
+            double unknown = 0;
+            double total = 0;
+            for (QuestionTerm term : terms) {
+                total += term.weight();
+                if (!known(term.text()) && (term.canonical() == null || !known(term.canonical()))) {
+                    unknown += term.weight();
+                }
+            }
+            return total == 0 ? 1 : unknown / total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean known(String term) throws IOException {
+        if (reader.docFreq(new Term(WORDS, term)) > 0) {
+            return true;
+        }
+        if (!isChinese(term)) {
+            return false;
+        }
+        List<String> pieces = pieces(term);
+        int seen = 0;
+        for (String piece : pieces) {
+            if (reader.docFreq(new Term(BIGRAMS, piece)) > 0) {
+                seen++;
+            }
+        }
+        return seen * 2 > pieces.size();
+    }
+
     /** 1 where a document has the word; otherwise the share of its character bigrams it has. */
     private double[] credit(int[] docIds, String term) throws IOException {
         double[] credit = new double[docIds.length];

@@ -34,7 +34,7 @@ class FaqController {
     @GetMapping("/search")
     SearchResponse search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer limit) {
         SearchResponse response = knowledge.search(QueryInput.validate(q), QueryInput.limit(limit, 5, 50));
-        if (response.bestMatch() == null) {
+        if (response.bestMatch() == null && response.outOfScope() == null) {
             knowledge.recordUnanswered(response.query());
         }
         return response;

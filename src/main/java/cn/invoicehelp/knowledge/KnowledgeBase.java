@@ -51,11 +51,25 @@ class KnowledgeBase implements FaqSearch {
         return load(dir, tuning).index();
     }
 
+    /** The index with the coverage rule instead of the model file (to fit a new model from its features). */
+    static FaqIndex indexWithoutModel(Path dir, SearchTuning tuning) {
+        return load(dir, tuning, false).index();
+    }
+
     private static Snapshot load(Path dir, SearchTuning tuning) {
-        List<FaqArticle> articles = new ArticleLoader().load(dir.resolve("faq"));
+        return load(dir, tuning, true);
+    }
+
+    private static Snapshot load(Path dir, SearchTuning tuning, boolean model) {
+        List<FaqArticle> articles = new ArticleLoader(FaqRules.load(dir.resolve("faq-rules.json")))
+                .load(dir.resolve("faq"));
         Synonyms synonyms = Synonyms.load(dir.resolve("synonyms.txt"));
         Set<String> stopwords = readWords(dir.resolve("stopwords.txt"));
-        return new Snapshot(new FaqIndex(articles, synonyms, stopwords, tuning), synonyms, stopwords);
+        Scope scope = Scope.load(dir.resolve("scope.yml"));
+        Answerability answerability = model ? Answerability.load(dir.resolve("answerability.yml"), tuning)
+                : Answerability.coverageRule(tuning);
+        return new Snapshot(new FaqIndex(articles, synonyms, stopwords, tuning, scope, answerability), synonyms,
+                stopwords);
     }
 
     @Override

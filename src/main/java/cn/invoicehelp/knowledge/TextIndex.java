@@ -160,6 +160,16 @@ final class TextIndex {
         }
     }
 
+    /** Share of the text's meaningful words (IDF-weighted) that no document of this index contains. */
+    double unknownShare(String text) {
+        return coverage.unknownShare(coverage.terms(text));
+    }
+
+    /** Number of meaningful words of the text (stopwords, numbers aside). */
+    int termCount(String text) {
+        return coverage.terms(text).size();
+    }
+
     IndexSearcher searcher() {
         return searcher;
     }

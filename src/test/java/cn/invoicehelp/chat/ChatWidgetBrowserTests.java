@@ -1,5 +1,7 @@
 package cn.invoicehelp.chat;
 
+import cn.invoicehelp.announcement.AnnouncementBoard;
+import cn.invoicehelp.announcement.AnnouncementRequest;
 import cn.invoicehelp.support.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +59,9 @@ class ChatWidgetBrowserTests {
     @Autowired
     EventSender sender;
 
+    @Autowired
+    AnnouncementBoard announcements;
+
     @BeforeAll
     static void openBrowser() {
         assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
@@ -83,7 +88,7 @@ class ChatWidgetBrowserTests {
     void visitorOpensTheChatAsksAndGetsTheFaqAnswer() {
         WebElement launcher = shadow(".launcher");
         assertThat(launcher.getAttribute("aria-expanded")).isEqualTo("false");
-        launcher.click();
+        launcher.sendKeys(Keys.ENTER);
 
         WebElement greeting = shadow("[data-seq='1']");
         assertThat(greeting.getText()).contains("北京发票自助服务中心");
@@ -94,12 +99,19 @@ class ChatWidgetBrowserTests {
 
         WebElement input = shadow("textarea#ih-input");
         assertThat(activeElementInWidget()).as("focus moves to the input").isEqualTo("ih-input");
+        js("""
+                const typing = document.querySelector('invoicehelp-chat').shadowRoot.querySelector('.typing');
+                window.__typingShown = false;
+                new MutationObserver(() => { if (!typing.hidden) window.__typingShown = true; })
+                  .observe(typing, {attributes: true});""");
         input.sendKeys("数电票开具后多久可以查验", Keys.ENTER);
 
         WebElement card = shadow(".card.faq");
         assertThat(card.findElement(By.cssSelector("a")).getAttribute("href")).contains("/help/articles/");
         assertThat(texts(".msg.user .bubble")).containsExactly("数电票开具后多久可以查验");
         assertThat(shadow(".head .status").getText()).isEqualTo("在线");
+        assertThat(js("return window.__typingShown")).as("typing indicator while the bot worked").isEqualTo(true);
+        assertThat(shadow(".typing").isDisplayed()).as("and gone with the answer").isFalse();
         screenshot("widget-faq-answer-phone");
 
         // Escape closes the panel and gives the focus back to the launcher.
@@ -127,6 +139,17 @@ class ChatWidgetBrowserTests {
         assertThat(texts(".msg.user .bubble")).startsWith("发票查不到", "网络正常");
         screenshot("widget-invoice-result-phone");
 
+        browser.manage().window().setSize(new Dimension(360, 740));
+        waitFor(d -> (Boolean) js("return window.innerWidth <= 360"));
+        assertThat(shadow(".panel").getRect().getWidth()).as("full width on a phone").isGreaterThanOrEqualTo(340);
+        assertThat(js("""
+                const root = document.querySelector('invoicehelp-chat').shadowRoot;
+                const panel = root.querySelector('.panel').getBoundingClientRect();
+                const log = root.querySelector('.log');
+                return panel.right <= window.innerWidth && log.scrollWidth <= log.clientWidth
+                  && document.documentElement.scrollWidth <= window.innerWidth;""")).as("nothing sticks out at 360 px")
+                .isEqualTo(true);
+
         browser.manage().window().setSize(new Dimension(1280, 800));
         screenshot("widget-invoice-result-desktop");
     }
@@ -152,21 +175,7 @@ class ChatWidgetBrowserTests {
     void everyEventArrivesExactlyOnceAndInOrderWhileTheSocketIsCutEveryTwoSeconds() {
         browser.switchTo().newWindow(WindowType.TAB);
         try {
-            // Wrap the page's WebSocket before any script runs, so the test can cut every open socket.
-            browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-                    (() => {
-                      const Native = window.WebSocket;
-                      const open = [];
-                      window.__cuts = 0;
-                      window.WebSocket = class extends Native {
-                        constructor(...args) { super(...args); open.push(this); }
-                      };
-                      window.__cut = () => {
-                        for (const s of open.splice(0)) {
-                          if (s.readyState <= 1) { s.close(); window.__cuts++; }
-                        }
-                      };
-                    })();"""));
+            controlSockets();
             browser.get(url("/"));
             shadow(".launcher").click();
             shadow("[data-seq='1']");
@@ -205,6 +214,39 @@ class ChatWidgetBrowserTests {
             List<String> userTexts = texts(".msg.user .bubble");
             assertThat(userTexts).containsExactlyElementsOf(questions);
             assertThat(stored).filteredOn(e -> "error".equals(e.path("type").asString())).isEmpty();
+        } finally {
+            browser.close();
+            browser.switchTo().window(browser.getWindowHandles().iterator().next());
+        }
+    }
+
+    @Test
+    void messagesWrittenOfflineAreKeptAndSentPacedUnderTheRateLimitWhenBackOnline() {
+        browser.switchTo().newWindow(WindowType.TAB);
+        try {
+            controlSockets();
+            browser.get(url("/"));
+            shadow(".launcher").click();
+            shadow("[data-seq='1']");
+            waitFor(d -> "online".equals(shadow(".head .status").getAttribute("data-state")));
+
+            js("window.__offline = true; window.__cut();");
+            waitFor(d -> shadow(".offline").isDisplayed());
+            assertThat(shadow(".head .status").getText()).isEqualTo("网络已断开，正在重新连接…");
+            List<String> queued = IntStream.rangeClosed(1, 25).mapToObj(i -> "离线时写的第" + i + "条").toList();
+            WebElement input = shadow("textarea#ih-input");
+            queued.forEach(text -> input.sendKeys(text, Keys.ENTER));
+            assertThat(shadowAll(".msg.pending")).hasSize(25);
+            assertThat(shadow(".msg.pending .state").getText()).isEqualTo("发送中…");
+
+            js("window.__offline = false; window.dispatchEvent(new Event('online'));");
+            new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> shadowAll(".msg.pending").isEmpty()
+                    && texts(".msg.user .bubble").size() == queued.size());
+
+            assertThat(texts(".msg.user .bubble")).containsExactlyElementsOf(queued);
+            assertThat(shadow(".offline").isDisplayed()).isFalse();
+            assertThat(replay()).as("no message was refused for going too fast")
+                    .noneMatch(e -> "error".equals(e.path("type").asString()));
         } finally {
             browser.close();
             browser.switchTo().window(browser.getWindowHandles().iterator().next());
@@ -295,8 +337,72 @@ class ChatWidgetBrowserTests {
         assertThat(shadow(".newconv").getText()).isEqualTo("开始新的对话");
     }
 
+    /**
+     * Wraps the page's WebSocket before any script runs: {@code __cut()} closes every open socket, {@code __offline}
+     * makes new ones fail as if the network were down.
+     */
+    private void controlSockets() {
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (() => {
+                  const Native = window.WebSocket;
+                  const open = [];
+                  window.__cuts = 0;
+                  window.__offline = false;
+                  window.WebSocket = class extends Native {
+                    constructor(url, protocols) {
+                      super(window.__offline ? 'ws://127.0.0.1:9/' : url, protocols);
+                      open.push(this);
+                    }
+                  };
+                  window.__cut = () => {
+                    for (const s of open.splice(0)) {
+                      if (s.readyState <= 1) { s.close(); window.__cuts++; }
+                    }
+                  };
+                })();"""));
+    }
+
     private void push(UUID conversation, NewEvent event) {
         sender.send(conversation, log.append(conversation, locked -> locked.append(event)));
+    }
+
+    @Test
+    void activeAnnouncementIsShownAsABannerUntilDismissed() {
+        long id = announcements.publish(new AnnouncementRequest.Form("NOTICE", "WARNING", "春节假期服务安排",
+                "2月1日至2月7日人工客服 9:00-17:00 在线。<b>请留意</b>", List.of("LOGIN"), null, null), "test").id();
+        try {
+            browser.navigate().refresh();
+            shadow(".launcher").click();
+            WebElement banner = shadow(".banner");
+            waitFor(d -> banner.isDisplayed());
+            assertThat(banner.getText()).contains("春节假期服务安排", "人工客服 9:00-17:00 在线。<b>请留意</b>");
+            assertThat(banner.getAttribute("role")).isEqualTo("status");
+            banner.findElement(By.cssSelector("button")).click();
+            assertThat(banner.isDisplayed()).isFalse();
+        } finally {
+            announcements.end(id);
+        }
+    }
+
+    @Test
+    void unreadMessagesAreCountedInThePageTitleWhileTheTabIsHidden() {
+        shadow(".launcher").click();
+        shadow("[data-seq='1']");
+        UUID conversation = UUID.fromString(session().get("conversationId").asString());
+        String title = browser.getTitle();
+        js("""
+                Object.defineProperty(document, 'hidden', {configurable: true, get: () => true});
+                document.dispatchEvent(new Event('visibilitychange'));""");
+
+        push(conversation, new NewEvent("message", "agent", "您还在吗？", null, false, null, null, null));
+        push(conversation, new NewEvent("message", "agent", "我们查到原因了。", null, false, null, null, null));
+        waitFor(d -> browser.getTitle().equals("(2条新消息) " + title));
+
+        js("""
+                delete document.hidden;
+                document.dispatchEvent(new Event('visibilitychange'));""");
+        waitFor(d -> browser.getTitle().equals(title));
+        assertThat(shadowAll(".launcher .badge")).noneMatch(WebElement::isDisplayed);
     }
 
     @Test

@@ -53,6 +53,32 @@ class FaqApiTests {
     }
 
     @Test
+    void answersWithThePassageOfTheBestArticleAsPlainText() {
+        rest.get().uri("/api/faq/search?q={q}", "客服电话多少").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.bestMatch").isEqualTo("support-hotline")
+                .jsonPath("$.answer.slug").isEqualTo("support-hotline")
+                .jsonPath("$.answer.text").value((String v) -> assertThat(v).contains("12366").doesNotContain("<")
+                        .doesNotContain("**"))
+                .jsonPath("$.outOfScope").value(v -> assertThat(v).isNull());
+    }
+
+    @Test
+    void invoiceQuestionsThisServiceDoesNotHandleNameWhereToGo() {
+        rest.get().uri("/api/faq/search?q={q}", "开票额度不够了怎么申请提高").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.bestMatch").value(v -> assertThat(v).isNull())
+                .jsonPath("$.answer").value(v -> assertThat(v).isNull())
+                .jsonPath("$.outOfScope.topic").isEqualTo("quota")
+                .jsonPath("$.outOfScope.message").value((String v) -> assertThat(v).contains("电子税务局"))
+                .jsonPath("$.results").isArray();
+        rest.get().uri("/api/faq/search?q={q}", "明天去广州的高铁票还有吗").exchange()
+                .expectBody().jsonPath("$.outOfScope").value(v -> assertThat(v).isNull());
+    }
+
+    @Test
     void admitsItHasNoAnswerOutsideTheDomainAndQueuesTheQuestion() {
         long before = unanswered.count();
         rest.get().uri("/api/faq/search?q={q}", "明天去广州的高铁票还有吗").exchange()

@@ -29,16 +29,35 @@ import java.util.function.BiFunction;
  */
 public class FaqEvaluation {
 
-    record Case(String query, Set<String> expected) {
+    /**
+     * One labelled question. {@code expected} is empty for a question this FAQ must not answer; the optional third
+     * column says which kind: {@code near:<topic>} (an invoice question of a neighbouring topic in scope.yml) or
+     * {@code far} (nothing to do with invoices).
+     */
+    record Case(String query, Set<String> expected, String kind) {
         boolean outOfDomain() {
             return expected.isEmpty();
         }
+
+        boolean near() {
+            return kind != null && kind.startsWith("near");
+        }
+
+        String nearTopic() {
+            return kind != null && kind.startsWith("near:") ? kind.substring(5) : null;
+        }
     }
 
-    record Ranking(String bestMatch, List<String> top) {
+    record Ranking(String bestMatch, List<String> top, String outOfScope, double probability) {
+        Ranking(String bestMatch, List<String> top) {
+            this(bestMatch, top, null, Double.NaN);
+        }
     }
 
-    record Figures(int inDomain, int top1, int top3, int outOfDomain, int rejected, List<String> misses) {
+    /** Counts of one run; calibration compares each confident answer's probability with whether it was right. */
+    record Figures(int inDomain, int top1, int top3, int outOfDomain, int rejected, int near, int nearRejected,
+            int nearRouted, int answered, int answeredRight, double[] binP, int[] binN, int[] binRight,
+            List<String> misses) {
         double top1Rate() {
             return inDomain == 0 ? 1 : (double) top1 / inDomain;
         }
@@ -51,10 +70,51 @@ public class FaqEvaluation {
             return outOfDomain == 0 ? 1 : (double) rejected / outOfDomain;
         }
 
+        double farRejectionRate() {
+            int far = outOfDomain - near;
+            return far == 0 ? 1 : (double) (rejected - nearRejected) / far;
+        }
+
+        double nearRejectionRate() {
+            return near == 0 ? 1 : (double) nearRejected / near;
+        }
+
+        /** How often a confident answer is right. */
+        double precision() {
+            return answered == 0 ? 1 : (double) answeredRight / answered;
+        }
+
+        /** Expected calibration error over five probability bins (only for an engine that gives probabilities). */
+        double calibrationError() {
+            int total = 0;
+            double error = 0;
+            for (int b = 0; b < binN.length; b++) {
+                if (binN[b] > 0) {
+                    error += Math.abs(binP[b] / binN[b] - (double) binRight[b] / binN[b]) * binN[b];
+                    total += binN[b];
+                }
+            }
+            return total == 0 ? Double.NaN : error / total;
+        }
+
         String line(String name) {
-            return String.format("%-34s top-1 %5.1f%% (%d/%d)  top-3 %5.1f%% (%d/%d)  out-of-domain rejected %5.1f%% (%d/%d)",
-                    name, 100 * top1Rate(), top1, inDomain, 100 * top3Rate(), top3, inDomain, 100 * rejectionRate(),
-                    rejected, outOfDomain);
+            return String.format(java.util.Locale.ROOT, "%-30s top-1 %5.1f%% (%d/%d)  top-3 %5.1f%%  far rejected %5.1f%% (%d/%d)"
+                            + "  near rejected %5.1f%% (%d/%d, %d to their topic)  confident answers right %5.1f%% (%d/%d)  ECE %s",
+                    name, 100 * top1Rate(), top1, inDomain, 100 * top3Rate(), 100 * farRejectionRate(),
+                    rejected - nearRejected, outOfDomain - near, 100 * nearRejectionRate(), nearRejected, near,
+                    nearRouted, 100 * precision(), answeredRight, answered,
+                    Double.isNaN(calibrationError()) ? "-" : String.format(java.util.Locale.ROOT, "%.3f", calibrationError()));
+        }
+
+        String markdown(String set, String engine) {
+            return String.format(java.util.Locale.ROOT, "| %s | %s | %.1f %% (%d/%d) | %.1f %% | %s | %s | %.1f %% (%d/%d) | %s |",
+                    set, engine, 100 * top1Rate(), top1, inDomain, 100 * top3Rate(),
+                    outOfDomain - near == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f %% (%d/%d)", 100 * farRejectionRate(),
+                            rejected - nearRejected, outOfDomain - near),
+                    near == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f %% (%d/%d), %d to their topic", 100 * nearRejectionRate(),
+                            nearRejected, near, nearRouted),
+                    100 * precision(), answeredRight, answered,
+                    Double.isNaN(calibrationError()) ? "–" : String.format(java.util.Locale.ROOT, "%.3f", calibrationError()));
         }
     }
 
@@ -67,44 +127,75 @@ public class FaqEvaluation {
             }
             String expected = parts[1].strip();
             cases.add(new Case(parts[0].strip(), expected.equals("-") ? Set.of()
-                    : Set.copyOf(Arrays.asList(expected.split("\\|")))));
+                    : Set.copyOf(Arrays.asList(expected.split("\\|"))),
+                    parts.length > 2 && !parts[2].isBlank() ? parts[2].strip() : null));
         }
         return cases;
     }
 
     static Figures evaluate(List<Case> cases, BiFunction<String, Integer, Ranking> engine) {
-        int inDomain = 0, top1 = 0, top3 = 0, ood = 0, rejected = 0;
+        int inDomain = 0, top1 = 0, top3 = 0, ood = 0, rejected = 0, near = 0, nearRejected = 0, nearRouted = 0;
+        int answered = 0, answeredRight = 0;
+        double[] binP = new double[5];
+        int[] binN = new int[5];
+        int[] binRight = new int[5];
         List<String> misses = new ArrayList<>();
         for (Case c : cases) {
             Ranking ranking = engine.apply(c.query(), 3);
+            boolean right = ranking.bestMatch() != null && c.expected().contains(ranking.bestMatch());
+            if (ranking.bestMatch() != null) {
+                answered++;
+                answeredRight += right ? 1 : 0;
+            }
+            if (!Double.isNaN(ranking.probability())) {
+                // Calibration: the probability that the top article answers, against whether it does.
+                boolean topRight = !ranking.top().isEmpty() && c.expected().contains(ranking.top().get(0));
+                int bin = Math.min(4, (int) (ranking.probability() * 5));
+                binP[bin] += ranking.probability();
+                binN[bin]++;
+                binRight[bin] += topRight ? 1 : 0;
+            }
             if (c.outOfDomain()) {
                 ood++;
+                near += c.near() ? 1 : 0;
                 if (ranking.bestMatch() == null) {
                     rejected++;
+                    if (c.near()) {
+                        nearRejected++;
+                        nearRouted += c.nearTopic() != null && c.nearTopic().equals(ranking.outOfScope()) ? 1 : 0;
+                    }
+                    if (c.near() && !java.util.Objects.equals(c.nearTopic(), ranking.outOfScope())) {
+                        misses.add("near, other topic: " + c.query() + " expected " + c.nearTopic() + " got "
+                                + ranking.outOfScope());
+                    }
                 } else {
-                    misses.add("OOD accepted: " + c.query() + " -> " + ranking.bestMatch());
+                    misses.add((c.near() ? "NEAR" : "OOD") + " accepted: " + c.query() + " -> " + ranking.bestMatch()
+                            + String.format(java.util.Locale.ROOT, " (p %.2f)", ranking.probability()));
                 }
                 continue;
             }
             inDomain++;
-            if (ranking.bestMatch() != null && c.expected().contains(ranking.bestMatch())) {
+            if (right) {
                 top1++;
             } else {
                 misses.add("top-1 miss: " + c.query() + " expected " + c.expected() + " got " + ranking.bestMatch()
-                        + " " + ranking.top());
+                        + " " + ranking.top() + String.format(java.util.Locale.ROOT, " (p %.2f)", ranking.probability())
+                        + (ranking.outOfScope() == null ? "" : " out of scope: " + ranking.outOfScope()));
             }
             if (ranking.top().stream().anyMatch(c.expected()::contains)) {
                 top3++;
             }
         }
-        return new Figures(inDomain, top1, top3, ood, rejected, misses);
+        return new Figures(inDomain, top1, top3, ood, rejected, near, nearRejected, nearRouted, answered,
+                answeredRight, binP, binN, binRight, misses);
     }
 
     static BiFunction<String, Integer, Ranking> engine(FaqIndex index) {
         return (query, n) -> {
             SearchResponse response = index.search(query, n);
+            double p = index.answerability().isModel() ? index.decide(query).probability() : Double.NaN;
             return new Ranking(response.bestMatch(), response.results().stream().map(SearchResponse.SearchHit::slug)
-                    .toList());
+                    .toList(), response.outOfScope() == null ? null : response.outOfScope().topic(), p);
         };
     }
 
@@ -137,16 +228,52 @@ public class FaqEvaluation {
         };
     }
 
+    /**
+     * Arguments: query files, then optionally {@code --kb <dir>} (default knowledge-base) and {@code --before <dir>}
+     * (a knowledge base to run with the coverage rule, e.g. the files before a change). Prints one line per file and
+     * engine, the misses of the current engine, and the same figures as Markdown table rows.
+     */
     public static void main(String[] args) throws IOException {
-        Path queries = Path.of(args.length > 0 ? args[0] : "../shared/eval/faq-dev.tsv");
-        Path kb = Path.of(args.length > 1 ? args[1] : "knowledge-base");
-        List<Case> cases = read(queries);
+        List<Path> files = new ArrayList<>();
+        Path kb = Path.of("knowledge-base");
+        Path before = null;
+        boolean verbose = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--kb" -> kb = Path.of(args[++i]);
+                case "--before" -> before = Path.of(args[++i]);
+                case "--misses" -> verbose = true;
+                default -> files.add(Path.of(args[i]));
+            }
+        }
+        if (files.isEmpty()) {
+            files.add(Path.of("../shared/eval/faq-dev.tsv"));
+        }
         FaqIndex index = KnowledgeBase.index(kb, SearchTuning.DEFAULT);
-        Figures ours = evaluate(cases, engine(index));
-        Figures plain = evaluate(cases, baseline(index.articles()));
-        System.out.println("queries: " + queries + " (" + cases.size() + "), articles: " + index.articles().size());
-        System.out.println(ours.line("smartcn+bigrams+synonyms (ours)"));
-        System.out.println(plain.line("StandardAnalyzer BM25 baseline"));
-        ours.misses().forEach(miss -> System.out.println("  " + miss));
+        FaqIndex rule = index.withAnswerability(Answerability.coverageRule(SearchTuning.DEFAULT));
+        FaqIndex old = before == null ? null : KnowledgeBase.index(before, SearchTuning.DEFAULT)
+                .withAnswerability(Answerability.coverageRule(SearchTuning.DEFAULT));
+        List<String> table = new ArrayList<>();
+        for (Path file : files) {
+            List<Case> cases = read(file);
+            System.out.println("queries: " + file + " (" + cases.size() + "), articles: " + index.articles().size()
+                    + ", decision: " + index.answerability());
+            String name = file.getFileName().toString();
+            if (old != null) {
+                Figures f = evaluate(cases, engine(old));
+                System.out.println(f.line("before (old content, rule)"));
+                table.add(f.markdown(name, "before"));
+            }
+            Figures r = evaluate(cases, engine(rule));
+            System.out.println(r.line("coverage rule"));
+            table.add(r.markdown(name, "coverage rule"));
+            Figures ours = evaluate(cases, engine(index));
+            System.out.println(ours.line("answerability model"));
+            table.add(ours.markdown(name, "after (model)"));
+            if (verbose) {
+                ours.misses().forEach(miss -> System.out.println("  " + miss));
+            }
+        }
+        table.forEach(System.out::println);
     }
 }

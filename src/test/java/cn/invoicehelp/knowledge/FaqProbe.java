@@ -29,7 +29,9 @@ public class FaqProbe {
                 System.out.println(row);
                 continue;
             }
-            System.out.println(q);
+            FaqIndex.Decision d = index.decide(q);
+            System.out.printf("%s  p=%.2f %s scope=%s%n", q, d.probability(), d.features(),
+                    d.scope().map(m -> m.topic().id() + String.format(" %.2f", m.coverage())).orElse("-"));
             for (TextIndex.Hit hit : hits) {
                 System.out.printf("   %-28s score %.2f coverage %.2f%n", hit.id(), hit.score(), hit.coverage());
             }

@@ -74,6 +74,22 @@ class HelpCenterBrowserTests {
     }
 
     @Test
+    void showsTheAnsweringPassageAboveTheResultsAndSaysWhereToGoForOtherQuestions() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get("http://localhost:" + port + "/help?q=" + java.net.URLEncoder.encode("客服电话多少",
+                java.nio.charset.StandardCharsets.UTF_8));
+        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("answer")));
+        assertThat(answer.getText()).contains("12366");
+        assertThat(answer.findElement(By.tagName("a")).getAttribute("href")).endsWith("/help/articles/support-hotline");
+
+        browser.get("http://localhost:" + port + "/help?q=" + java.net.URLEncoder.encode("怎么申请增加票种",
+                java.nio.charset.StandardCharsets.UTF_8));
+        WebElement elsewhere = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("out-of-scope")));
+        assertThat(elsewhere.getText()).contains("不在本服务范围内").contains("电子税务局");
+        assertThat(browser.findElements(By.id("answer"))).isEmpty();
+    }
+
+    @Test
     void showsUserTextAsTextNeverAsMarkup() {
         browser.get("http://localhost:" + port + "/help?q=" + java.net.URLEncoder.encode(
                 "<img src=x onerror=alert(1)>发票", java.nio.charset.StandardCharsets.UTF_8));
