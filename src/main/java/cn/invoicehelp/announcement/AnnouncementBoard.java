@@ -95,6 +95,13 @@ public class AnnouncementBoard {
         return AnnouncementView.of(find(id), clock.instant());
     }
 
+    /** Whether the announcement exists and has not ended (subscriptions are taken for those only). */
+    @Transactional(readOnly = true)
+    public boolean isUpcomingOrActive(long id) {
+        Instant now = clock.instant();
+        return announcements.findById(id).map(a -> !a.ended(now)).orElse(false);
+    }
+
     /** The latest announcements, in force or not. */
     @Transactional(readOnly = true)
     public List<AnnouncementView> history() {

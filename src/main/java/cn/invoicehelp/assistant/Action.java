@@ -28,6 +28,8 @@ record Action(Kind kind, String argument) {
         /** {@code faq} in an intent: answer from the FAQ; {@code faq:<slug>} from a client: that article. */
         FAQ("faq", Argument.OPTIONAL),
         FLOW("flow", Argument.REQUIRED),
+        /** Offer to subscribe to updates on the maintenance or incident going on now. */
+        SUBSCRIBE("subscribe", Argument.NONE),
         /** {@code step:<stepId>:<value>}: a choice of a flow step. */
         STEP("step", Argument.REQUIRED);
 
@@ -51,7 +53,7 @@ record Action(Kind kind, String argument) {
             Kind.TRACK, Kind.LOOKUP, Kind.FAQ, Kind.FLOW);
     /** What a flow choice may name as its {@code action}. */
     static final Set<Kind> IN_CHOICES = EnumSet.of(Kind.DONE, Kind.REENTER, Kind.HANDOFF, Kind.REPORT, Kind.MENU,
-            Kind.RESTART, Kind.FLOW);
+            Kind.RESTART, Kind.FLOW, Kind.SUBSCRIBE);
     /** What a client may send back from a quick reply. */
     static final Set<Kind> FROM_CLIENT = EnumSet.complementOf(EnumSet.of(Kind.REENTER));
 

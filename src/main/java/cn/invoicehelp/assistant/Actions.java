@@ -52,6 +52,7 @@ final class Actions {
                     : stale(s);
             case FAQ -> action.argument() != null ? article(s, action.argument()) : stale(s);
             case REENTER -> stale(s); // only a flow choice re-enters, inside the flow engine
+            case SUBSCRIBE -> subscribe(s);
         };
     }
 
@@ -103,6 +104,43 @@ final class Actions {
             s.setVerifyStep(null);
         }
         return s;
+    }
+
+    /** The pause-business advice of the support article, said with every outage notice. */
+    static final String PAUSE_ADVICE = "建议暂缓开票、批量查验、导出数据等关键操作；确需办理的业务先记下发票号码、时间和操作内容，"
+            + "恢复后逐一核对补办；恢复后请先查询确认，再决定是否重新提交。";
+    static final String PAUSE_ARTICLE = "pause-business-advice";
+
+    /**
+     * First answer of a "查不到 / 无法开票" conversation while the system is down: what is going on and until when, the
+     * advice on pausing business, then the status step of the lookup flow (the steps before it cannot help now).
+     */
+    List<Reply> disruption(ConversationState s, cn.invoicehelp.announcement.ActiveAnnouncement now) {
+        String intro = SystemStatus.describe(now) + "\n" + PAUSE_ADVICE;
+        Card card = faq.article(PAUSE_ARTICLE).map(a -> (Card) Replies.faqCard(a.slug(), a.title(), summary(a)))
+                .orElse(null);
+        String flow = properties.lookupFlow();
+        return flows.statusStep(flow)
+                .map(step -> flows.enterStatusStep(s, flow, step, intro, now, card))
+                .orElseGet(() -> List.of(Replies.message(intro, List.of(SUBSCRIBE_REPLY, MENU), card)));
+    }
+
+    static final QuickReply SUBSCRIBE_REPLY = new QuickReply("订阅进展通知", "subscribe");
+
+    /** Offers the subscription form for the maintenance or incident going on now. */
+    private List<Reply> subscribe(ConversationState s) {
+        var now = flows.status().disruption();
+        List<QuickReply> next = s.inFlow() ? List.of(Replies.RESUME, MENU) : List.of(MENU);
+        if (now.isEmpty()) {
+            return List.of(Replies.message("目前系统没有正在进行的维护或故障，不需要订阅。还有什么可以帮您？", next));
+        }
+        var a = now.get();
+        boolean incident = a.incidentId() != null;
+        Card card = new Card.Subscribe(incident ? "INCIDENT" : "ANNOUNCEMENT",
+                String.valueOf(incident ? a.incidentId() : a.id()), a.title(), "/api/notifications/subscriptions",
+                "我同意将手机号/邮箱仅用于接收本次" + (incident ? "故障" : "维护") + "的进展通知，结束或退订后即删除。");
+        return List.of(Replies.message("请在下面填写手机号或邮箱（可以都填），同意后提交即可。有新进展或"
+                + (incident ? "恢复" : "维护结束") + "时会通知您；每条通知里都有退订链接。", next, card));
     }
 
     /** Typed invoice data: the lookup step keeps what was typed. */

@@ -23,7 +23,8 @@ class AssistantConfiguration {
 
     @Bean
     FlowEngine assistantFlows(@Value("${helpdesk.knowledge.dir:knowledge-base}") Path dir,
-            Intents intents, @Lazy InvoiceVerification invoices, AssistantProperties properties) {
+            Intents intents, @Lazy InvoiceVerification invoices, AssistantProperties properties,
+            cn.invoicehelp.announcement.AnnouncementBoard announcements) {
         Map<String, Flow> flows = new FlowLoader().load(dir.resolve("flows"), intents.byId().keySet());
         String intentsDir = dir.resolve("intents").toString();
         intents.byId().values().stream().filter(i -> i.action() != null && i.action().kind() == Action.Kind.FLOW)
@@ -31,7 +32,7 @@ class AssistantConfiguration {
                     throw new FlowDefinitionException(intentsDir, "intent '" + i.id() + "'",
                             "starts unknown flow '" + i.action().argument() + "'");
                 });
-        FlowEngine engine = new FlowEngine(flows, invoices);
+        FlowEngine engine = new FlowEngine(flows, invoices, announcements::disruption);
         if (!engine.exists(properties.lookupFlow()) || engine.verifyStep(properties.lookupFlow()).isEmpty()) {
             throw new FlowDefinitionException(dir.resolve("flows").toString(), null, "helpdesk.assistant.lookup-flow '"
                     + properties.lookupFlow() + "' must exist and have a step with 'call: verify'");

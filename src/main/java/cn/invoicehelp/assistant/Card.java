@@ -15,7 +15,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Card.Faq.class, name = "faq"),
         @JsonSubTypes.Type(value = Card.Invoice.class, name = "invoice"),
         @JsonSubTypes.Type(value = Card.Handoff.class, name = "handoff"),
-        @JsonSubTypes.Type(value = Card.Report.class, name = "report")})
+        @JsonSubTypes.Type(value = Card.Report.class, name = "report"),
+        @JsonSubTypes.Type(value = Card.Subscribe.class, name = "subscribe")})
 public sealed interface Card {
 
     /** An FAQ article the bot points to; {@code snippet} is plain text. */
@@ -33,6 +34,13 @@ public sealed interface Card {
 
         public record Problem(String field, String code, String message) {
         }
+    }
+
+    /**
+     * An offer to subscribe to updates: the client shows a form (phone and/or e-mail, consent) and posts it to
+     * {@code url} with {@code targetType}/{@code targetId}; {@code consent} is the text the visitor agrees to.
+     */
+    record Subscribe(String targetType, String targetId, String title, String url, String consent) implements Card {
     }
 
     /**

@@ -61,9 +61,39 @@ class ChatAssistant implements Assistant {
     public List<Reply> reply(UUID conversationId, String text, String action) {
         ConversationState s = states.load(conversationId).orElseGet(ConversationState::new);
         s.setConversationId(conversationId);
-        List<Reply> replies = action != null && !action.isBlank() ? actions.fromClient(s, action) : onText(s, text);
+        Optional<List<Reply>> outage = outageFirst(s, text, action);
+        List<Reply> replies = outage.isPresent() ? outage.get()
+                : action != null && !action.isBlank() ? actions.fromClient(s, action) : onText(s, text);
         states.save(conversationId, s);
         return replies;
+    }
+
+    /** Words of someone who cannot find an invoice or cannot work with the system. */
+    private static final java.util.regex.Pattern OUTAGE_WORDS = java.util.regex.Pattern.compile(
+            "查不到|查不了|查询不了|无法查询|查询失败|找不到|开不了|开不出|无法开票|不能开票|开票失败|打不开|登不上|登录不了|无法登录"
+                    + "|用不了|报错|系统(?:故障|异常|维护|崩|挂|出问题|坏)|上传不了|导不出|申报不了");
+
+    /**
+     * While a maintenance window or incident is in force, the first turn of a "查不到 / 无法开票" conversation is told
+     * so at once (once per announcement), instead of being walked through checks that cannot help.
+     */
+    private Optional<List<Reply>> outageFirst(ConversationState s, String text, String action) {
+        if (s.isHandedOff() || s.getReportStep() != null || s.getTrackPending() != null || s.getAwaiting() != null) {
+            return Optional.empty(); // in the middle of a report, a tracking query or an answer to a question
+        }
+        boolean aboutIt = action != null && !action.isBlank()
+                ? Action.parse(action.strip()).map(a -> a.kind() == Action.Kind.FLOW || a.kind() == Action.Kind.LOOKUP
+                        || a.kind() == Action.Kind.REPORT).orElse(false)
+                : text != null && OUTAGE_WORDS.matcher(text).find();
+        if (!aboutIt) {
+            return Optional.empty();
+        }
+        return flows.status().disruption().filter(now -> !Long.valueOf(now.id()).equals(s.getStatusTold()))
+                .map(now -> {
+                    s.setStatusTold(now.id());
+                    s.setMisses(0);
+                    return actions.disruption(s, now);
+                });
     }
 
     private List<Reply> onText(ConversationState s, String raw) {

@@ -21,6 +21,8 @@ class ConversationState {
     private String lastStatus;
     private Map<InvoiceField, String> problemMessages = new LinkedHashMap<>();
     private boolean handedOff;
+    /** Id of the maintenance/incident announcement this conversation was already told about. */
+    private Long statusTold;
     private String reportStep;
     private Map<String, String> report = new LinkedHashMap<>();
     private String trackPending;
@@ -71,6 +73,8 @@ class ConversationState {
         this.problemMessages = new LinkedHashMap<>(messages);
     }
     public boolean isHandedOff() { return handedOff; }
+    public Long getStatusTold() { return statusTold; }
+    public void setStatusTold(Long statusTold) { this.statusTold = statusTold; }
     public void setHandedOff(boolean handedOff) { this.handedOff = handedOff; }
     /** The fault-report question being asked (description, occurredAt, contact, confirm), or null. */
     public String getReportStep() { return reportStep; }

@@ -16,7 +16,12 @@ record Flow(String id, String title, String start, Map<String, Step> steps) {
      * invoice fields in {@code collect} (asking with {@code ask.<field>}) and answers with {@code outcomes.<RESULT>}.
      */
     record Step(String id, String title, String prompt, List<Choice> choices, List<InvoiceField> collect,
-            Map<InvoiceField, String> ask, String call, Map<String, Outcome> outcomes) {
+            Map<InvoiceField, String> ask, String call, Map<String, Outcome> outcomes, During during) {
+
+        Step(String id, String title, String prompt, List<Choice> choices, List<InvoiceField> collect,
+                Map<InvoiceField, String> ask, String call, Map<String, Outcome> outcomes) {
+            this(id, title, prompt, choices, collect, ask, call, outcomes, null);
+        }
 
         boolean verifies() {
             return call != null;
@@ -27,6 +32,13 @@ record Flow(String id, String title, String start, Map<String, Step> steps) {
      * pick it; {@code say} is shown when it is picked. */
     record Choice(String value, String label, String next, Action action, List<String> when,
             Map<InvoiceField, String> set, String say) {
+    }
+
+    /**
+     * What a step says instead while a maintenance window or incident is in force (live system status): the status
+     * sentence, then {@code prompt}, with {@code choices}.
+     */
+    record During(String prompt, List<Choice> choices) {
     }
 
     /** What follows a lookup result: an extra sentence, and either choices or an immediate re-ask of wrong fields. */

@@ -21,7 +21,14 @@ final class FlowEngine {
     private final Map<String, Flow> flows;
     private final InvoiceVerification invoices;
 
+    private final SystemStatus status;
+
     FlowEngine(Map<String, Flow> flows, InvoiceVerification invoices) {
+        this(flows, invoices, SystemStatus.NONE);
+    }
+
+    FlowEngine(Map<String, Flow> flows, InvoiceVerification invoices, SystemStatus status) {
+        this.status = status;
         this.flows = flows;
         this.invoices = invoices;
     }
@@ -130,12 +137,45 @@ final class FlowEngine {
         return new Turn(replies, choice.action());
     }
 
+    SystemStatus status() {
+        return status;
+    }
+
+    /** The first step of a flow that answers from the live system status ({@code during}), if it has one. */
+    Optional<String> statusStep(String flowId) {
+        Flow flow = flows.get(flowId);
+        return flow == null ? Optional.empty() : flow.steps().values().stream().filter(st -> st.during() != null)
+                .map(Flow.Step::id).findFirst();
+    }
+
+    /**
+     * Enters the status step directly, skipping the steps before it (they cannot help while the system is down),
+     * with {@code intro} said first.
+     */
+    List<Reply> enterStatusStep(ConversationState s, String flowId, String stepId, String intro,
+            cn.invoicehelp.announcement.ActiveAnnouncement disruption, Card card) {
+        s.leaveFlow();
+        s.setFlow(flowId);
+        s.setStep(stepId);
+        s.setAwaiting(null);
+        Flow.Step step = flows.get(flowId).step(stepId);
+        return List.of(Replies.message(intro + "\n" + step.during().prompt(),
+                quickReplies(step, step.during().choices()), card));
+    }
+
     private List<Reply> enter(ConversationState s, boolean fresh) {
         Flow.Step step = flows.get(s.getFlow()).step(s.getStep());
         if (step.verifies()) {
             return collectOrVerify(s, step, fresh ? step.prompt() : null, true);
         }
         s.setAwaiting(null);
+        if (step.during() != null) {
+            Optional<cn.invoicehelp.announcement.ActiveAnnouncement> now = status.disruption();
+            if (now.isPresent()) {
+                return List.of(Replies.message(SystemStatus.describe(now.get()) + "\n" + step.during().prompt(),
+                        quickReplies(step, step.during().choices())));
+            }
+        }
         return List.of(Replies.message(step.prompt(), quickReplies(step, step.choices())));
     }
 
@@ -192,7 +232,8 @@ final class FlowEngine {
 
     private List<Flow.Choice> choices(ConversationState s, Flow.Step step) {
         if (!step.verifies()) {
-            return step.choices();
+            return step.during() != null && status.disruption().isPresent() ? step.during().choices()
+                    : step.choices();
         }
         Flow.Outcome outcome = s.getOutcome() == null ? null : step.outcomes().get(s.getOutcome());
         return outcome == null ? List.of() : outcome.choices();

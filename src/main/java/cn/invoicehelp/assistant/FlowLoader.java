@@ -18,7 +18,7 @@ final class FlowLoader {
     private static final List<String> PRINTED = java.util.Arrays.stream(InvoiceField.values())
             .filter(InvoiceField::printed).map(InvoiceField::key).toList();
     private static final Set<String> STEP_KEYS =
-            Set.of("id", "title", "prompt", "choices", "collect", "ask", "call", "outcomes");
+            Set.of("id", "title", "prompt", "choices", "collect", "ask", "call", "outcomes", "during");
     private static final Set<String> CHOICE_KEYS = Set.of("value", "label", "next", "action", "when", "set", "say");
 
     Map<String, Flow> load(Path dir, Set<String> intents) {
@@ -92,7 +92,7 @@ final class FlowLoader {
             if (choices.isEmpty()) {
                 throw new FlowDefinitionException(f, where, "a step without 'call' needs 'choices'");
             }
-            return new Flow.Step(id, title, prompt, choices, collect, ask, null, outcomes);
+            return new Flow.Step(id, title, prompt, choices, collect, ask, null, outcomes, during(f, where, raw, intents));
         }
         if (!CALLS.contains(call)) {
             throw new FlowDefinitionException(f, where, "unknown call '" + call + "' (known: " + CALLS + ")");
@@ -170,8 +170,26 @@ final class FlowLoader {
     }
 
     static java.util.stream.Stream<Flow.Choice> allChoices(Flow.Step step) {
-        return java.util.stream.Stream.concat(step.choices().stream(),
-                step.outcomes().values().stream().flatMap(o -> o.choices().stream()));
+        return java.util.stream.Stream.concat(java.util.stream.Stream.concat(step.choices().stream(),
+                step.outcomes().values().stream().flatMap(o -> o.choices().stream())),
+                step.during() == null ? java.util.stream.Stream.empty() : step.during().choices().stream());
+    }
+
+    /** The optional {@code during} block: prompt and choices while a maintenance window or incident is on. */
+    private Flow.During during(String f, String where, Map<String, Object> raw, Set<String> intents) {
+        if (raw.get("during") == null) {
+            return null;
+        }
+        Map<String, Object> d = Yamls.map(raw.get("during"));
+        d.keySet().stream().filter(k -> !Set.of("prompt", "choices").contains(k)).findFirst().ifPresent(k -> {
+            throw new FlowDefinitionException(f, where + " during", "unknown key '" + k + "'");
+        });
+        String prompt = require(f, where + " during", d, "prompt");
+        List<Flow.Choice> choices = choices(f, where + " during", Yamls.list(d, "choices"), intents);
+        if (choices.isEmpty()) {
+            throw new FlowDefinitionException(f, where + " during", "needs 'choices'");
+        }
+        return new Flow.During(prompt, choices);
     }
 
     private static String require(String f, String where, Map<String, Object> map, String key) {

@@ -22,11 +22,14 @@ class NotificationService {
     private final Subscriptions subscriptions;
     private final Deliveries deliveries;
     private final IncidentDesk incidents;
+    private final cn.invoicehelp.announcement.AnnouncementBoard announcements;
     private final NotificationProperties properties;
     private final Clock clock;
 
     NotificationService(Subscriptions subscriptions, Deliveries deliveries, IncidentDesk incidents,
-            NotificationProperties properties, Clock clock) {
+            cn.invoicehelp.announcement.AnnouncementBoard announcements, NotificationProperties properties,
+            Clock clock) {
+        this.announcements = announcements;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.incidents = incidents;
@@ -53,7 +56,8 @@ class NotificationService {
         try {
             type = TargetType.valueOf(String.valueOf(form.targetType()).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new NotificationException.FieldError("targetType", "订阅对象类型必须是 REPORT（故障报告）或 INCIDENT（故障）"));
+            errors.add(new NotificationException.FieldError("targetType",
+                    "订阅对象类型必须是 REPORT（故障报告）、INCIDENT（故障）或 ANNOUNCEMENT（维护公告）"));
         }
         String targetId = form.targetId() == null ? "" : form.targetId().strip().toUpperCase(Locale.ROOT);
         if (type == TargetType.REPORT) {
@@ -65,6 +69,10 @@ class NotificationService {
         }
         if (type == TargetType.INCIDENT && !(targetId.matches("\\d{1,18}") && incidents.isOpen(Long.parseLong(targetId)))) {
             errors.add(new NotificationException.FieldError("targetId", "没有找到这起故障，或故障已经结束"));
+        }
+        if (type == TargetType.ANNOUNCEMENT && !(targetId.matches("\\d{1,18}")
+                && announcements.isUpcomingOrActive(Long.parseLong(targetId)))) {
+            errors.add(new NotificationException.FieldError("targetId", "没有找到这条公告，或公告已经结束"));
         }
         boolean phoneGiven = form.phone() != null && !form.phone().isBlank();
         boolean emailGiven = form.email() != null && !form.email().isBlank();

@@ -46,6 +46,44 @@ class StageListener {
         }
     }
 
+    /** A fault report moved on (or got a public note): its subscribers hear it; CLOSED is the last message. */
+    @ApplicationModuleListener
+    void on(cn.invoicehelp.escalation.FaultReportStageChanged event) {
+        String tn = event.trackingNumber();
+        String due = event.dueAt() == null || event.to() == cn.invoicehelp.escalation.FaultReportStage.CLOSED ? ""
+                : "，预计 " + WHEN.format(event.dueAt()) + " 前完成";
+        String note = event.publicNote() == null || event.publicNote().isBlank() ? "" : "\n" + event.publicNote();
+        String subject = "【北京发票自助服务中心】故障报告 " + tn + " 进展：" + event.to().label();
+        String email = "您好！\n\n您订阅的故障报告 " + tn + " 有新进展。\n当前阶段：" + event.to().label() + due + note
+                + "\n\n查看进度：" + properties.baseUrl() + "/help/track";
+        String sms = "【北京发票自助服务中心】故障报告 " + tn + " 进展：" + event.to().label() + due + "。"
+                + note.strip();
+        int queued = notifications.enqueue(TargetType.REPORT, tn,
+                "REPORT:" + tn + ":" + event.to().name() + ":" + event.changedAt().toEpochMilli(),
+                new NotificationService.Message(subject, email, sms),
+                event.to() == cn.invoicehelp.escalation.FaultReportStage.CLOSED);
+        if (queued > 0) {
+            sendAfterCommit();
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("M月d日 HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+    /** A maintenance window (or any announcement) is over: its subscribers hear it once, then their contacts go. */
+    @ApplicationModuleListener
+    void on(cn.invoicehelp.announcement.AnnouncementEnded event) {
+        String subject = "【北京发票自助服务中心】维护已结束";
+        String text = "您好！\n\n您订阅的系统维护已经结束，相关功能已恢复，可以重新查询或开票。"
+                + "维护期间未完成的业务请先查询确认，再决定是否重新提交。\n\n最新公告：" + properties.baseUrl() + "/help";
+        String sms = "【北京发票自助服务中心】您订阅的系统维护已结束，相关功能已恢复。";
+        int queued = notifications.enqueue(TargetType.ANNOUNCEMENT, String.valueOf(event.id()),
+                "ANNOUNCEMENT:" + event.id() + ":ENDED", new NotificationService.Message(subject, text, sms), true);
+        if (queued > 0) {
+            sendAfterCommit();
+        }
+    }
+
     private void sendAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

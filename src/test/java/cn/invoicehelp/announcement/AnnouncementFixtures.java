@@ -23,11 +23,18 @@ public class AnnouncementFixtures {
         return board;
     }
 
-    /** Ends everything in force so tests sharing the context start from a quiet board. */
+    /**
+     * Ends every announcement so tests start from a quiet board — also for other test contexts, which share the
+     * in-memory database but not this context's moved clock. Marked as announced, so cleaning up pushes nothing.
+     */
     @Transactional
     public void endAll() {
-        announcements.activeAt(clock.instant()).forEach(a -> a.end(clock.instant()));
-        announcements.findAll().stream().filter(a -> !a.ended(clock.instant())).forEach(a -> a.end(clock.instant()));
+        java.time.Instant now = clock.instant();
+        announcements.findAll().forEach(a -> {
+            a.end(now);
+            a.markAnnounced(now);
+            a.markEndAnnounced(now);
+        });
     }
 
     public long publishNow(String kind, String title) {

@@ -193,6 +193,22 @@ class NotificationTests {
     }
 
     @Test
+    void maintenanceSubscribersHearWhenItIsOver() throws Exception {
+        long id = announcements.publishMaintenance("夜间维护", "暂停开票", Duration.ofHours(2));
+        subscribe("""
+                {"targetType":"ANNOUNCEMENT","targetId":"%d","email":"sun@example.com","consent":true}""".formatted(id))
+                .andExpect(status().isCreated());
+        clock.advance(Duration.ofHours(2));
+        announcements.board().pushDue();
+        settled();
+        assertThat(smtp.received()).hasSize(1);
+        assertThat(smtp.received()[0].getSubject()).contains("维护已结束");
+        subscribe("""
+                {"targetType":"ANNOUNCEMENT","targetId":"%d","email":"sun@example.com","consent":true}""".formatted(id))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void badContactsAndMissingConsentAreRefusedInChinese() throws Exception {
         long incident = openIncident("测试故障");
         subscribe("""

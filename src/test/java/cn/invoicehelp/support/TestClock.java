@@ -24,8 +24,9 @@ public final class TestClock extends Clock {
         now = now.plus(by);
     }
 
+    /** Whole seconds, as the database keeps them. */
     public void set(Instant instant) {
-        now = instant;
+        now = instant.truncatedTo(ChronoUnit.SECONDS);
     }
 
     @Override
