@@ -12,6 +12,18 @@ public interface Assistant {
     /** Greeting and main menu for a new conversation. */
     List<Reply> greet(UUID conversationId);
 
-    /** Replies to one user turn: free text or a quick-reply action (exactly one of them is non-null). */
-    List<Reply> reply(UUID conversationId, String text, String action);
+    /** Client key of callers that know no client address (tools, tests): they all share one lookup budget. */
+    String UNKNOWN_CLIENT = "unknown";
+
+    /**
+     * Replies to one user turn: free text or a quick-reply action (exactly one of them is non-null). {@code client}
+     * is the visitor's address (the chat's WebSocket handshake); invoice lookups count against its per-client limit,
+     * the same one the REST API applies.
+     */
+    List<Reply> reply(UUID conversationId, String text, String action, String client);
+
+    /** A turn from a caller without a client address; see {@link #UNKNOWN_CLIENT}. */
+    default List<Reply> reply(UUID conversationId, String text, String action) {
+        return reply(conversationId, text, action, UNKNOWN_CLIENT);
+    }
 }

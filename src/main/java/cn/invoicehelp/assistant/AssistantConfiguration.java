@@ -3,11 +3,11 @@ package cn.invoicehelp.assistant;
 import cn.invoicehelp.escalation.FaultReporting;
 import cn.invoicehelp.invoice.InvoiceVerification;
 import cn.invoicehelp.knowledge.FaqSearch;
+import cn.invoicehelp.knowledge.KnowledgeFolder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -17,14 +17,15 @@ import org.springframework.context.annotation.Lazy;
 class AssistantConfiguration {
 
     @Bean
-    Intents assistantIntents(@Value("${helpdesk.knowledge.dir:knowledge-base}") Path dir) {
+    Intents assistantIntents(KnowledgeFolder knowledge) {
+        Path dir = knowledge.path();
         return new Intents(new IntentLoader().load(dir.resolve("intents")));
     }
 
     @Bean
-    FlowEngine assistantFlows(@Value("${helpdesk.knowledge.dir:knowledge-base}") Path dir,
-            Intents intents, @Lazy InvoiceVerification invoices, AssistantProperties properties,
-            cn.invoicehelp.announcement.AnnouncementBoard announcements) {
+    FlowEngine assistantFlows(KnowledgeFolder knowledge, Intents intents, @Lazy InvoiceVerification invoices,
+            AssistantProperties properties, cn.invoicehelp.announcement.AnnouncementBoard announcements) {
+        Path dir = knowledge.path();
         Map<String, Flow> flows = new FlowLoader().load(dir.resolve("flows"), intents.byId().keySet());
         String intentsDir = dir.resolve("intents").toString();
         intents.byId().values().stream().filter(i -> i.action() != null && i.action().kind() == Action.Kind.FLOW)

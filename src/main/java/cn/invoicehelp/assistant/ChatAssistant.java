@@ -58,8 +58,9 @@ class ChatAssistant implements Assistant {
     }
 
     @Override
-    public List<Reply> reply(UUID conversationId, String text, String action) {
+    public List<Reply> reply(UUID conversationId, String text, String action, String client) {
         ConversationState s = states.load(conversationId).orElseGet(ConversationState::new);
+        s.client(client);
         s.setConversationId(conversationId);
         Optional<List<Reply>> outage = outageFirst(s, text, action);
         List<Reply> replies = outage.isPresent() ? outage.get()

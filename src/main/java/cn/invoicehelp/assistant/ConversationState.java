@@ -27,6 +27,16 @@ class ConversationState {
     private Map<String, String> report = new LinkedHashMap<>();
     private String trackPending;
     private java.util.UUID conversationId;
+    /** Who sent the current turn (not stored): invoice lookups count against this client's limit. */
+    private transient String client;
+
+    String client() {
+        return client == null ? Assistant.UNKNOWN_CLIENT : client;
+    }
+
+    void client(String client) {
+        this.client = client;
+    }
 
     boolean inFlow() {
         return flow != null && step != null;

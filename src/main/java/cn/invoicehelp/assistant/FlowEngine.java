@@ -3,6 +3,8 @@ package cn.invoicehelp.assistant;
 import cn.invoicehelp.assistant.Reply.QuickReply;
 import cn.invoicehelp.invoice.InvoiceField;
 import cn.invoicehelp.invoice.InvoiceVerification;
+import cn.invoicehelp.invoice.ClientKey;
+import cn.invoicehelp.invoice.LookupsTooFrequent;
 import cn.invoicehelp.invoice.VerificationRequest;
 import cn.invoicehelp.invoice.VerificationResult;
 import java.util.ArrayList;
@@ -191,7 +193,12 @@ final class FlowEngine {
             return List.of(Replies.message(intro == null ? ask : intro + "\n" + ask, List.of(Replies.HANDOFF)));
         }
         s.setAwaiting(null);
-        VerificationResult result = invoices.verify(request);
+        VerificationResult result;
+        try {
+            result = invoices.verify(request, new ClientKey(s.client()));
+        } catch (LookupsTooFrequent tooFrequent) {
+            return List.of(Replies.message(tooFrequent.getMessage(), List.of(Replies.HANDOFF)));
+        }
         s.setOutcome(result.result().name());
         s.setLastStatus(result.status());
         Map<InvoiceField, String> messages = new java.util.LinkedHashMap<>();

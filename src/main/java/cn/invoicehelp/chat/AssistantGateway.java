@@ -42,11 +42,11 @@ class AssistantGateway {
     }
 
     /** The bot's replies, or a system apology (type "message", sender "system") when it cannot answer. */
-    List<NewEvent> reply(UUID conversationId, String text, String action) {
+    List<NewEvent> reply(UUID conversationId, String text, String action, String client) {
         try {
             Assistant bot = assistant.getIfAvailable();
             if (bot != null) {
-                List<Reply> replies = bot.reply(conversationId, text, action);
+                List<Reply> replies = bot.reply(conversationId, text, action, client);
                 return replies == null ? List.of() : replies.stream().map(this::toEvent).toList();
             }
         } catch (RuntimeException e) {

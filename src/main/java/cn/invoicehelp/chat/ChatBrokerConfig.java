@@ -36,7 +36,8 @@ class ChatBrokerConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws/chat").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+        registry.addEndpoint("/ws/chat").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
+                .addInterceptors(new ClientAddress());
         registry.setErrorHandler(new StompErrors(json));
         // Frames of one connection are handled in the order they arrived: message 1 is echoed before message 2.
         registry.setPreserveReceiveOrder(true);

@@ -25,7 +25,8 @@ class ChatMessageController {
     @MessageMapping("/chat.send")
     void send(Message<?> message, Principal principal) {
         byte[] payload = message.getPayload() instanceof byte[] bytes ? bytes : new byte[0];
-        turns.receive(((ConversationPrincipal) principal).conversationId(), payload);
+        ConversationPrincipal conversation = (ConversationPrincipal) principal;
+        turns.receive(conversation.conversationId(), conversation.client(), payload);
     }
 
     /** Anything unexpected: an error event on the queue (no stack trace), the connection stays open. */

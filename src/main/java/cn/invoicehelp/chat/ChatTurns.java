@@ -46,15 +46,18 @@ class ChatTurns {
         this.clock = clock;
     }
 
-    /** Handles one SEND frame; returns at once, the turn runs in the conversation's queue. */
-    void receive(UUID conversationId, byte[] payload) {
+    /**
+     * Handles one SEND frame; returns at once, the turn runs in the conversation's queue. {@code client} is the
+     * sender's address from the WebSocket handshake (the bot's invoice lookups count against it).
+     */
+    void receive(UUID conversationId, String client, byte[] payload) {
         IncomingMessage message = IncomingMessage.parse(payload, json, maxTextLength);
         if (!limiter.tryMessage(conversationId)) {
             queues.submit(conversationId, () -> reject(conversationId, message.clientMessageId(), SLOW_DOWN));
         } else if (!message.valid()) {
             queues.submit(conversationId, () -> reject(conversationId, message.clientMessageId(), message.error()));
         } else {
-            queues.submit(conversationId, () -> turn(conversationId, message));
+            queues.submit(conversationId, () -> turn(conversationId, client, message));
         }
     }
 
@@ -66,8 +69,9 @@ class ChatTurns {
         }
     }
 
-    private void turn(UUID conversationId, IncomingMessage message) {
+    private void turn(UUID conversationId, String client, IncomingMessage message) {
         Question question = new Question();
+        question.client = client;
         sender.send(conversationId, log.append(conversationId, locked -> {
             Optional<ChatEvent> seen = locked.echoOf(message.clientMessageId());
             ChatEvent echo;
@@ -104,7 +108,7 @@ class ChatTurns {
     }
 
     private void answer(UUID conversationId, Question question) {
-        List<NewEvent> replies = assistant.reply(conversationId, question.text, question.action);
+        List<NewEvent> replies = assistant.reply(conversationId, question.text, question.action, question.client);
         sender.send(conversationId, log.append(conversationId, locked -> {
             locked.markAnswered(question.echoId);
             if (locked.conversation.handoffPending()
@@ -137,6 +141,7 @@ class ChatTurns {
 
     /** What the bot is asked, filled in inside the transaction. */
     private static final class Question {
+        String client;
         Long echoId;
         boolean whileWaiting;
         String text;

@@ -3,8 +3,11 @@ package cn.invoicehelp.chat;
 import java.security.Principal;
 import java.util.UUID;
 
-/** The STOMP user of a connection: the conversation its token opens, so {@code /user/queue/events} is per conversation. */
-record ConversationPrincipal(UUID conversationId) implements Principal {
+/**
+ * The STOMP user of a connection: the conversation its token opens, so {@code /user/queue/events} is per conversation,
+ * and the client address the WebSocket handshake came from (for per-client limits).
+ */
+record ConversationPrincipal(UUID conversationId, String client) implements Principal {
 
     @Override
     public String getName() {

@@ -1,31 +1,33 @@
 package cn.invoicehelp.chat;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.local.LocalBucket;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sliding-window limit per conversation: at most {@code rateLimit} frames per {@code rateWindow}. A second window of
- * the same size caps the error events a flooding client can make us store.
+ * Per conversation at most {@code rateLimit} frames per {@code rateWindow} (a Bucket4j token bucket refilled evenly
+ * over the window). A second bucket of the same size caps the error events a flooding client can make us store.
  */
 @Component
 class RateLimiter {
 
     private final int limit;
-    private final long windowMillis;
-    private final Clock clock = Clock.systemUTC();
-    private final Map<UUID, Deque<Long>> messages = new ConcurrentHashMap<>();
-    private final Map<UUID, Deque<Long>> errors = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+    private final Duration window;
+    private final Map<UUID, Bucket> messages = new ConcurrentHashMap<>();
+    private final Map<UUID, Bucket> errors = new ConcurrentHashMap<>();
+    private final AtomicLong calls = new AtomicLong();
 
     RateLimiter(ChatProperties properties) {
         this.limit = properties.rateLimit();
-        this.windowMillis = properties.rateWindow().toMillis();
+        this.window = properties.rateWindow();
     }
 
     boolean tryMessage(UUID conversationId) {
@@ -36,34 +38,20 @@ class RateLimiter {
         return tryAcquire(errors, conversationId);
     }
 
-    private boolean tryAcquire(Map<UUID, Deque<Long>> windows, UUID conversationId) {
+    private boolean tryAcquire(Map<UUID, Bucket> buckets, UUID conversationId) {
         if (calls.incrementAndGet() % 1000 == 0) {
             evictIdle();
         }
-        long now = clock.millis();
-        Deque<Long> window = windows.computeIfAbsent(conversationId, id -> new ArrayDeque<>());
-        synchronized (window) {
-            while (!window.isEmpty() && window.peekFirst() <= now - windowMillis) {
-                window.pollFirst();
-            }
-            if (window.size() >= limit) {
-                return false;
-            }
-            window.addLast(now);
-            return true;
-        }
+        return buckets.computeIfAbsent(conversationId, id -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, window).build())
+                .build()).tryConsume(1);
     }
 
-    /** Drops idle windows so the maps don't grow with every conversation ever seen. */
+    /** A full bucket remembers nothing: dropping it keeps the maps from growing with every conversation ever seen. */
     private void evictIdle() {
-        long cutoff = clock.millis() - windowMillis;
-        for (Map<UUID, Deque<Long>> windows : java.util.List.of(messages, errors)) {
-            windows.entrySet().removeIf(entry -> {
-                synchronized (entry.getValue()) {
-                    Long last = entry.getValue().peekLast();
-                    return last == null || last <= cutoff;
-                }
-            });
+        for (Map<UUID, Bucket> buckets : List.of(messages, errors)) {
+            buckets.values().removeIf(bucket -> bucket.getAvailableTokens()
+                    >= ((LocalBucket) bucket).getConfiguration().getBandwidths()[0].getCapacity());
         }
     }
 }

@@ -59,7 +59,7 @@ class TokenInterceptor implements ChannelInterceptor {
         if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
             var conversation = sessions.conversationOf(accessor.getFirstNativeHeader("token"))
                     .orElseThrow(() -> new ChatAccessDenied("unauthorized", "会话凭证无效或缺失，请重新打开对话。"));
-            accessor.setUser(new ConversationPrincipal(conversation));
+            accessor.setUser(new ConversationPrincipal(conversation, ClientAddress.of(accessor.getSessionAttributes())));
         } else if (command == StompCommand.SUBSCRIBE) {
             requireUser(accessor);
             if (!EVENTS_SUBSCRIPTION.equals(accessor.getDestination())) {

@@ -9,12 +9,21 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
  * Makes sure the {@code admin} account exists. Its password comes from {@code HELPDESK_ADMIN_PASSWORD}; without it a
- * random one is generated once, at the first start, and logged once — later starts keep the stored hash.
+ * random one is generated once, at the first start, and written to {@code admin-password.txt} in the data folder,
+ * readable by the owner only; the log names the file, never the password. Later starts keep the stored hash.
  */
 @Component
 class AdminAccount {
@@ -24,15 +33,20 @@ class AdminAccount {
 
     private final Accounts accounts;
     private final PasswordEncoder encoder;
+    static final String PASSWORD_FILE = "admin-password.txt";
+
     private final String configured;
+    private final Path dataDir;
     private final java.time.Clock clock;
 
     AdminAccount(Accounts accounts, PasswordEncoder encoder,
-            @Value("${HELPDESK_ADMIN_PASSWORD:${helpdesk.admin.password:}}") String configured, java.time.Clock clock) {
+            @Value("${HELPDESK_ADMIN_PASSWORD:${helpdesk.admin.password:}}") String configured,
+            @Value("${helpdesk.data-dir}") Path dataDir, java.time.Clock clock) {
         this.clock = clock;
         this.accounts = accounts;
         this.encoder = encoder;
         this.configured = configured;
+        this.dataDir = dataDir;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -52,9 +66,33 @@ class AdminAccount {
             byte[] bytes = new byte[18];
             new SecureRandom().nextBytes(bytes);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Path file = writeOwnerOnly(dataDir.resolve(PASSWORD_FILE), generated);
             accounts.save(new Account(USERNAME, encoder.encode(generated), "管理员", Account.ADMIN, clock.instant()));
-            log.warn("未设置 HELPDESK_ADMIN_PASSWORD, 已生成管理员账户 admin 的随机密码 (只显示这一次, 请妥善保存): {}",
-                    generated);
+            log.warn("未设置 HELPDESK_ADMIN_PASSWORD, 已为管理员账户 admin 生成随机密码, 保存在 {} (仅本用户可读); "
+                    + "请妥善保存后删除该文件", file.toAbsolutePath());
+        }
+    }
+
+    /** Creates the file with owner-only permissions from the start (no moment in which others could read it). */
+    private static Path writeOwnerOnly(Path file, String secret) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+                File plain = file.toFile();
+                plain.setReadable(false, false);
+                plain.setWritable(false, false);
+                plain.setReadable(true, true);
+                plain.setWritable(true, true);
+            }
+            Files.writeString(file, secret + System.lineSeparator(), StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法写入管理员密码文件 " + file.toAbsolutePath()
+                    + ", 请检查 helpdesk.data-dir 或设置 HELPDESK_ADMIN_PASSWORD", e);
         }
     }
 }

@@ -7,9 +7,9 @@ import java.time.Duration;
 /**
  * Throttling of failed sign-ins ({@link LoginThrottle}).
  *
- * @param accountFailures failed sign-ins of one account within {@code window} before it is locked
- * @param addressFailures failed sign-ins from one client address within {@code window} (any accounts)
- * @param window          how long failures are remembered
+ * @param accountFailures failed sign-ins of one account per window before it is locked
+ * @param addressFailures failed sign-ins from one client address per window before it is locked
+ * @param window          how long failures are remembered; a locked key gets one attempt per window / failures
  */
 @ConfigurationProperties("helpdesk.login")
 record LoginLimits(Integer accountFailures, Integer addressFailures, Duration window) {

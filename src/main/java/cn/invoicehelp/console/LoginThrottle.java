@@ -1,5 +1,9 @@
 package cn.invoicehelp.console;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.local.LocalBucket;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -8,55 +12,65 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Failed sign-ins, counted by account and by client address (sliding window, in memory). Guessing one account's
- * password stops after a few tries; one address trying many accounts stops too. Ask {@link #lockedFor} before
- * authenticating ({@link LoginThrottleFilter} does it for {@code POST /login}); outcomes are recorded from Spring
- * Security's authentication events, so every sign-in path counts. A success clears its account's failures.
+ * Failed sign-ins, counted by account and by client address (Bucket4j token buckets, in memory): after
+ * {@code accountFailures} failures of one account, or {@code addressFailures} from one address, within
+ * {@code window}, further attempts are refused before the password is even checked, until the bucket has refilled
+ * a little (one more attempt every {@code window / failures}). A success clears the account's failures.
+ * <p>
+ * Any sign-in (HTTP Basic on the admin API, the console's form login) uses it the same way: ask
+ * {@link #lockedFor} before authenticating ({@link LoginThrottleFilter} does it for Basic and {@code POST /login}),
+ * while the outcome is recorded from Spring Security's authentication events.
  */
 @Component
 class LoginThrottle {
 
-    private final int perAccount;
-    private final int perAddress;
-    private final Duration window;
-    private final Clock clock;
-    private final Map<String, Deque<Long>> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Long>> addresses = new ConcurrentHashMap<>();
+    private static final int MAX_KEYS = 100_000;
+
+    private final LoginLimits limits;
+    private final TimeMeter time;
+    private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
 
     LoginThrottle(LoginLimits limits, Clock clock) {
-        this.perAccount = limits.accountFailures();
-        this.perAddress = limits.addressFailures();
-        this.window = limits.window();
-        this.clock = clock;
+        this.limits = limits;
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.millis() * 1_000_000L;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
     }
 
-    /** How long this login must wait, if it is locked out now. */
-    Optional<Duration> lockedFor(String username, String address) {
-        long now = clock.millis();
-        long wait = Math.max(retryAfter(accounts.get(key(username)), perAccount, now),
-                retryAfter(addresses.get(address), perAddress, now));
-        return wait > 0 ? Optional.of(Duration.ofMillis(wait)) : Optional.empty();
+    /** How long this account or address must wait before its next attempt; empty if it may try now. */
+    Optional<Duration> lockedFor(String account, String address) {
+        long nanos = Math.max(wait(accounts.get(key(account))), wait(addresses.get(address)));
+        return nanos <= 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
     }
 
-    void failed(String username, String address) {
-        long now = clock.millis();
-        record(accounts, key(username), now);
-        record(addresses, address, now);
-        if ((accounts.size() + addresses.size()) % 1000 == 0) {
-            evict(now);
+    void failed(String account, String address) {
+        if (account != null) {
+            bucket(accounts, key(account), limits.accountFailures()).tryConsume(1);
+        }
+        if (address != null) {
+            bucket(addresses, address, limits.addressFailures()).tryConsume(1);
         }
     }
 
-    void succeeded(String username) {
-        accounts.remove(key(username));
+    void succeeded(String account) {
+        if (account != null) {
+            accounts.remove(key(account));
+        }
     }
 
     @EventListener
@@ -73,50 +87,24 @@ class LoginThrottle {
         return details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 
-    private long retryAfter(Deque<Long> failures, int max, long now) {
-        if (failures == null) {
+    private static String key(String account) {
+        return account == null ? null : account.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static long wait(Bucket bucket) {
+        if (bucket == null || bucket.getAvailableTokens() > 0) {
             return 0;
         }
-        synchronized (failures) {
-            prune(failures, now);
-            if (failures.size() < max) {
-                return 0;
-            }
-            // Locked until enough failures leave the window to bring the count under the limit.
-            long oldestThatMatters = failures.stream().skip(failures.size() - max).findFirst().orElse(now);
-            return oldestThatMatters + window.toMillis() - now;
-        }
+        return bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
     }
 
-    private void record(Map<String, Deque<Long>> map, String key, long now) {
-        if (key == null || key.isEmpty()) {
-            return;
+    private Bucket bucket(Map<String, Bucket> buckets, String key, int failures) {
+        if (buckets.size() > MAX_KEYS) {
+            buckets.values().removeIf(b -> b.getAvailableTokens()
+                    >= ((LocalBucket) b).getConfiguration().getBandwidths()[0].getCapacity());
         }
-        Deque<Long> failures = map.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (failures) {
-            prune(failures, now);
-            failures.addLast(now);
-        }
-    }
-
-    private void prune(Deque<Long> failures, long now) {
-        while (!failures.isEmpty() && failures.peekFirst() <= now - window.toMillis()) {
-            failures.pollFirst();
-        }
-    }
-
-    private void evict(long now) {
-        for (Map<String, Deque<Long>> map : java.util.List.of(accounts, addresses)) {
-            map.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    prune(e.getValue(), now);
-                    return e.getValue().isEmpty();
-                }
-            });
-        }
-    }
-
-    private static String key(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(failures).refillGreedy(failures, limits.window()).build())
+                .withCustomTimePrecision(time).build());
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -39,8 +40,10 @@ class WebSecurity {
     /** Admin APIs: HTTP Basic for scripts, and only here, so a stray Basic header elsewhere changes nothing. */
     @Bean
     @Order(1)
-    SecurityFilterChain adminApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain adminApi(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/admin/**")
+                // Failed sign-ins lock the account / address for a while: refused before the password is checked.
+                .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // no cookies: every request carries its credentials

@@ -41,6 +41,14 @@ final class Explanations {
                 List.of("明天再查验;今天重复提交仍会被拒绝", "查验前先对照原件核对全部信息,避免浪费次数"));
     }
 
+    /** This client's failed tries on this invoice are used up; the invoice itself (and its owner) is not affected. */
+    static VerificationResult clientTriesExceeded(int perDay) {
+        return result(Outcome.LIMIT_EXCEEDED, null, List.of(), "您今天对这张发票的查验已有 " + perDay
+                + " 次没有查到或信息不一致,请先对照发票原件核对全部信息,明天再试。",
+                List.of("对照发票原件逐项核对发票代码、号码、日期和金额(或校验码后 6 位)", "明天再查验",
+                        "仍查不到可以联系人工客服"));
+    }
+
     static VerificationResult tooEarly() {
         return result(Outcome.TOO_EARLY, null, List.of(), "没有查到这张发票。它是今天开具的,发票数据通常要到次日"
                 + "才能同步到系统,请明天再查。",

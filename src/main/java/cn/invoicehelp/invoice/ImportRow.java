@@ -16,6 +16,7 @@ record ImportRow(String code, String number, InvoiceType type, LocalDate issueDa
     static final String HEADER = "code,number,type,issue_date,amount_excl_tax,tax,total,check_code,seller_name,"
             + "seller_tax_id,buyer_name,buyer_tax_id,status,entered_at";
     static final int COLUMNS = 14;
+    private static final BigDecimal TOLERANCE = new BigDecimal("0.01");
 
     /** A row that cannot be imported, with the reason. */
     static class Rejected extends Exception {
@@ -47,8 +48,14 @@ record ImportRow(String code, String number, InvoiceType type, LocalDate issueDa
         if (check.isEmpty() && type.proof() == InvoiceType.Proof.CHECK_CODE) {
             throw new Rejected(type.name() + " 类型的发票必须有 check_code");
         }
-        return new ImportRow(code, number, type, date(f.get(3)), amount(f.get(4), "amount_excl_tax"),
-                amount(f.get(5), "tax"), amount(f.get(6), "total"), check.isEmpty() ? null : check,
+        BigDecimal amount = amount(f.get(4), "amount_excl_tax");
+        BigDecimal tax = amount(f.get(5), "tax");
+        BigDecimal total = amount(f.get(6), "total");
+        if (total.subtract(amount.add(tax)).abs().compareTo(TOLERANCE) > 0) {
+            throw new Rejected("total 应等于 amount_excl_tax + tax(允许 0.01 的误差):" + amount.toPlainString() + " + "
+                    + tax.toPlainString() + " ≠ " + total.toPlainString());
+        }
+        return new ImportRow(code, number, type, date(f.get(3)), amount, tax, total, check.isEmpty() ? null : check,
                 text(f.get(8), "seller_name", 200), taxId(f.get(9), "seller_tax_id"), text(f.get(10), "buyer_name", 200),
                 taxId(f.get(11), "buyer_tax_id"), enumValue(InvoiceStatus.class, f.get(12), "status"),
                 enteredAt(f.get(13)));
@@ -72,7 +79,10 @@ record ImportRow(String code, String number, InvoiceType type, LocalDate issueDa
 
     private static BigDecimal amount(String value, String column) throws Rejected {
         String plain = value.strip();
-        if (!plain.matches("-?\\d{1,13}(\\.\\d{1,2})?")) {
+        if (plain.startsWith("-") && plain.substring(1).matches("\\d{1,13}(\\.\\d{1,2})?")) {
+            throw new Rejected(column + " 不能为负数(红字冲销请把原发票的 status 设为 RED_REVERSED)");
+        }
+        if (!plain.matches("\\d{1,13}(\\.\\d{1,2})?")) {
             throw new Rejected(column + " 应为最多两位小数的金额");
         }
         return new BigDecimal(plain);

@@ -24,6 +24,13 @@ class InvoiceApiErrors {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型:查验请用 application/json,导入请用 text/csv。");
     }
 
+    @ExceptionHandler(LookupsTooFrequent.class)
+    ResponseEntity<Map<String, String>> tooFrequent(LookupsTooFrequent e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(e.retryAfter().toSeconds()))
+                .body(Map.of("error", e.getMessage()));
+    }
+
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<Map<String, String>> status(ResponseStatusException e) {
         return error(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason());

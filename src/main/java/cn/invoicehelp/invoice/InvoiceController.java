@@ -3,22 +3,18 @@ package cn.invoicehelp.invoice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @Tag(name = "发票查验", description = "在北京发票系统中查找一张发票, 并说明查不到的原因")
 @RestController
 class InvoiceController {
 
     private final InvoiceVerification verification;
-    private final ClientRateLimiter limiter;
 
-    InvoiceController(InvoiceVerification verification, ClientRateLimiter limiter) {
+    InvoiceController(InvoiceVerification verification) {
         this.verification = verification;
-        this.limiter = limiter;
     }
 
     /** Amounts and codes may arrive as JSON numbers or strings; both are read as text. */
@@ -45,9 +41,6 @@ class InvoiceController {
     @Operation(summary = "查验发票: result 为 INVALID / OTHER_REGION / OUT_OF_WINDOW / TOO_EARLY / NOT_FOUND / MISMATCH / FOUND / LIMIT_EXCEEDED")
     @PostMapping("/api/invoices/verify")
     VerificationResult verify(@RequestBody VerifyBody body, HttpServletRequest request) {
-        if (!limiter.tryAcquire(request.getRemoteAddr())) {
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "查验请求太频繁,请 1 分钟后再试。");
-        }
-        return verification.verify(body.toRequest());
+        return verification.verify(body.toRequest(), new ClientKey(request.getRemoteAddr()));
     }
 }

@@ -1,5 +1,6 @@
 package cn.invoicehelp.invoice;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +37,8 @@ class InvoiceImporter {
         static final int MAX_REJECTED = 1000;
     }
 
-    record Rejection(int line, String reason) {
+    /** A rejected line; {@code fields} (the row as read, for the CSV report) is not part of the JSON answer. */
+    record Rejection(int line, String reason, @JsonIgnore List<String> fields) {
     }
 
     private final JdbcTemplate jdbc;
@@ -51,14 +53,25 @@ class InvoiceImporter {
         CsvRecords records = new CsvRecords(reader);
         Tally tally = new Tally();
         CsvRecords.Row header = records.next();
-        if (header == null || !String.join(",", header.fields()).strip().replace("\uFEFF", "")
-                .equalsIgnoreCase(ImportRow.HEADER)) {
-            tally.reject(1, "第一行应为表头: " + ImportRow.HEADER);
+        if (header == null || header.unterminatedQuote() || !String.join(",", header.fields()).strip()
+                .replace("\uFEFF", "").equalsIgnoreCase(ImportRow.HEADER)) {
+            tally.reject(1, "第一行应为表头: " + ImportRow.HEADER, List.of());
             return tally.result();
         }
         Map<String, Pending> batch = new LinkedHashMap<>();
         for (CsvRecords.Row row = records.next(); row != null; row = records.next()) {
+            if (row.unterminatedQuote()) {
+                rejectUnclosedQuote(row, tally);
+                break;
+            }
             try {
+                if (row.fields().stream().anyMatch(field -> field.indexOf('\uFFFD') >= 0)) {
+                    throw new ImportRow.Rejected(UNDECODABLE);
+                }
+                if (row.lastLine() > row.line()) {
+                    // No invoice field holds a line break: such a record is two rows glued by a stray quote.
+                    throw new ImportRow.Rejected("字段中不能含有换行");
+                }
                 ImportRow parsed = ImportRow.parse(row.fields());
                 Pending earlier = batch.get(parsed.key());
                 if (earlier != null && earlier.row().sameAs(parsed)) {
@@ -70,7 +83,7 @@ class InvoiceImporter {
                     batch.put(parsed.key(), new Pending(row.line(), parsed));
                 }
             } catch (ImportRow.Rejected e) {
-                tally.reject(row.line(), e.getMessage());
+                rejectRecord(row, e.getMessage(), tally);
             }
             if (batch.size() >= BATCH) {
                 store(batch, tally);
@@ -78,6 +91,31 @@ class InvoiceImporter {
         }
         store(batch, tally);
         return tally.result();
+    }
+
+    static final String UNDECODABLE = "这一行有无法解码的字节(乱码),没有导入。文件若不是 UTF-8 编码,请在 Content-Type 中声明字符集,"
+            + "例如 text/csv; charset=GBK(支持 UTF-8、GBK、GB18030)";
+
+    /** A bad record that spans several lines: every line it swallowed is named, so none is lost without a word. */
+    private static void rejectRecord(CsvRecords.Row row, String reason, Tally tally) {
+        if (row.lastLine() == row.line()) {
+            tally.reject(row.line(), reason, row.fields());
+            return;
+        }
+        String span = "(第 " + row.line() + "–" + row.lastLine() + " 行被读成了一条记录,可能是某个双引号没有闭合)";
+        tally.reject(row.line(), reason + span, row.fields());
+        for (int line = row.line() + 1; line <= row.lastLine(); line++) {
+            tally.reject(line, "没有导入:这一行属于第 " + row.line() + " 行开始的记录" + span, List.of());
+        }
+    }
+
+    /** An unclosed quote ran to the end of the file: each of the lines it swallowed is reported, none imported. */
+    private static void rejectUnclosedQuote(CsvRecords.Row row, Tally tally) {
+        tally.reject(row.line(), "这一行的双引号没有闭合,从这一行到文件末尾(第 " + row.lastLine()
+                + " 行)都被读成了同一个字段,没有导入;请补上引号后重新导入这些行", List.of());
+        for (int line = row.line() + 1; line <= row.lastLine(); line++) {
+            tally.reject(line, "没有导入:第 " + row.line() + " 行的双引号没有闭合,这一行被读进了那个字段", List.of());
+        }
     }
 
     private record Pending(int line, ImportRow row) {
@@ -97,7 +135,7 @@ class InvoiceImporter {
                 try {
                     transactions.execute(status -> write(List.of(row), tally.copy())).applyTo(tally);
                 } catch (RuntimeException e) {
-                    tally.reject(row.line(), "数据库拒绝了这一行: " + rootMessage(e));
+                    tally.reject(row.line(), "数据库拒绝了这一行: " + rootMessage(e), List.of());
                 }
             }
         }
@@ -172,10 +210,10 @@ class InvoiceImporter {
         long rejectedCount;
         final List<Rejection> rejected = new ArrayList<>();
 
-        void reject(int line, String reason) {
+        void reject(int line, String reason, List<String> fields) {
             rejectedCount++;
             if (rejected.size() < ImportResult.MAX_REJECTED) {
-                rejected.add(new Rejection(line, reason));
+                rejected.add(new Rejection(line, reason, List.copyOf(fields)));
             }
         }
 

@@ -5,8 +5,13 @@ import java.util.List;
 /** The invoice lookup other modules (the chat assistant) call; same semantics as POST /api/invoices/verify. */
 public interface InvoiceVerification {
 
-    /** Checks format, region, window and daily limits, then looks the invoice up and explains the outcome in zh-CN. */
-    VerificationResult verify(VerificationRequest request);
+    /**
+     * Checks format, region, window and limits, then looks the invoice up and explains the outcome in zh-CN. Every
+     * call counts against {@code client}'s lookups per minute (REST and chat alike).
+     *
+     * @throws LookupsTooFrequent when the client has used up its lookups for the minute
+     */
+    VerificationResult verify(VerificationRequest request, ClientKey client);
 
     /**
      * Printed fields still needed before {@link #verify} can give more than INVALID, judged from the type (given or

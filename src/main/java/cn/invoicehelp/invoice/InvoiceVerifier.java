@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The lookup, in the order the national platform applies its rules: input format and required fields, region,
- * time window, the daily limit per invoice, then the directory itself.
+ * time window, the client's budgets, then the directory itself; the daily limit per invoice applies to matches.
  */
 @Service
 class InvoiceVerifier implements InvoiceVerification {
@@ -21,17 +21,25 @@ class InvoiceVerifier implements InvoiceVerification {
     private final LookupCounter counter;
     private final InvoiceProperties properties;
     private final Clock clock;
+    private final LookupLimits limits;
 
-    InvoiceVerifier(Invoices invoices, LookupCounter counter, InvoiceProperties properties, Clock clock) {
+    InvoiceVerifier(Invoices invoices, LookupCounter counter, InvoiceProperties properties, Clock clock,
+            LookupLimits limits) {
+        this.limits = limits;
         this.invoices = invoices;
         this.counter = counter;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** No transaction around the whole lookup: the counter commits on its own, the read needs none. */
+    /**
+     * No transaction around the whole lookup: the counter commits on its own, the read needs none. Only a lookup
+     * that matches counts against the invoice's daily limit; one that does not counts against this client's tries
+     * for this invoice, so nobody can use up an invoice's lookups without knowing the invoice.
+     */
     @Override
-    public VerificationResult verify(VerificationRequest request) {
+    public VerificationResult verify(VerificationRequest request, ClientKey client) {
+        limits.acquire(client);
         LocalDate today = LocalDate.now(clock.withZone(InvoiceClock.BEIJING));
         InvoiceInput in = InvoiceInput.of(request);
         InvoiceRules.Checked checked = InvoiceRules.check(in, today);
@@ -47,15 +55,23 @@ class InvoiceVerifier implements InvoiceVerification {
         if (in.issueDate().isBefore(today.minusYears(properties.windowYears()))) {
             return Explanations.outOfWindow(properties.windowYears());
         }
-        if (counter.increment(in.code(), in.number(), today) > properties.dailyLookups()) {
-            return Explanations.limitExceeded(properties.dailyLookups());
+        if (!limits.mayTry(client, in.code(), in.number())) {
+            return Explanations.clientTriesExceeded(properties.clientFailuresPerInvoice());
         }
         Optional<Invoice> found = invoices.findByCodeAndNumber(in.code(), in.number());
         if (found.isEmpty()) {
+            limits.failed(client, in.code(), in.number());
             return in.issueDate().equals(today) ? Explanations.tooEarly() : Explanations.notFound(type);
         }
         List<Problem> differences = Comparison.differences(found.get(), in);
-        return differences.isEmpty() ? Explanations.found(found.get()) : Explanations.mismatch(differences);
+        if (!differences.isEmpty()) {
+            limits.failed(client, in.code(), in.number());
+            return Explanations.mismatch(differences);
+        }
+        if (counter.increment(in.code(), in.number(), today) > properties.dailyLookups()) {
+            return Explanations.limitExceeded(properties.dailyLookups());
+        }
+        return Explanations.found(found.get());
     }
 
     @Override

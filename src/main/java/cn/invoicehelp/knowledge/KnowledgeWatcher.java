@@ -33,7 +33,7 @@ class KnowledgeWatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.watch() || !Files.isDirectory(properties.dir())) {
+        if (!properties.watch() || !properties.editable() || !Files.isDirectory(properties.dir())) {
             return;
         }
         try {

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The help center and the homepage show what is in force as a banner, its text as text. */
 @ClockedAppTest
@@ -37,7 +36,7 @@ class AnnouncementBannerBrowserTests {
 
     @BeforeAll
     static void openBrowser() {
-        assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
+        Browser.requireAvailable();
         browser = Browser.start();
     }
 

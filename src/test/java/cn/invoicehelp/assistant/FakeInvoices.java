@@ -1,5 +1,6 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.invoice.ClientKey;
 import cn.invoicehelp.invoice.InvoiceField;
 import cn.invoicehelp.invoice.InvoiceVerification;
 import cn.invoicehelp.invoice.VerificationRequest;
@@ -14,12 +15,14 @@ import java.util.Map;
 class FakeInvoices implements InvoiceVerification {
 
     final List<VerificationRequest> verified = new ArrayList<>();
+    final List<ClientKey> clients = new ArrayList<>();
     final Map<String, Outcome> outcomeByNumber = new HashMap<>();
     final Map<String, List<VerificationResult.Problem>> problemsByNumber = new HashMap<>();
 
     @Override
-    public VerificationResult verify(VerificationRequest request) {
+    public VerificationResult verify(VerificationRequest request, ClientKey client) {
         verified.add(request);
+        clients.add(client);
         Outcome outcome = outcomeByNumber.getOrDefault(request.number(), Outcome.NOT_FOUND);
         return new VerificationResult(outcome, outcome == Outcome.FOUND ? "正常" : null,
                 problemsByNumber.getOrDefault(request.number(), List.of()), "查验结果：" + outcome,

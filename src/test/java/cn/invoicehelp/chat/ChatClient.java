@@ -50,6 +50,8 @@ public final class ChatClient {
         this.stomp.setMessageConverter(new SimpleMessageConverter());
         var scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(2);
+        // Never keeps the test JVM alive, whatever a test leaves connected.
+        scheduler.setDaemon(true);
         scheduler.initialize();
         this.stomp.setTaskScheduler(scheduler);
         this.stomp.setReceiptTimeLimit(WAIT.toMillis());
@@ -116,7 +118,10 @@ public final class ChatClient {
         return connection;
     }
 
-    /** Tries to connect; returns the ERROR frame's headers if the server refused (null if it accepted). */
+    /**
+     * Tries to connect; returns the ERROR frame's headers if the server refused, null if it answered CONNECTED (the
+     * answer is awaited either way, never a timeout).
+     */
     StompHeaders refusal(String token) {
         Connection connection = new Connection();
         StompHeaders connect = new StompHeaders();
@@ -126,10 +131,16 @@ public final class ChatClient {
         stomp.connectAsync(URI.create("ws://localhost:" + port + "/ws/chat"), new WebSocketHttpHeaders(), connect,
                 connection);
         try {
-            return connection.error.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(connection.error, connection.connected).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            return null;
+            throw new AssertionError("neither CONNECTED nor ERROR from the server", e);
         }
+        StompHeaders refused = connection.error.getNow(null);
+        connection.connected.thenAccept(session -> {
+            connection.session = session;
+            connection.close();
+        });
+        return refused;
     }
 
     public static final class Connection extends StompSessionHandlerAdapter implements AutoCloseable {
@@ -137,6 +148,7 @@ public final class ChatClient {
         final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
         public final CompletableFuture<StompHeaders> error = new CompletableFuture<>();
         public final CompletableFuture<String> errorBody = new CompletableFuture<>();
+        final CompletableFuture<StompSession> connected = new CompletableFuture<>();
         private final List<JsonNode> received = new ArrayList<>();
         public StompSession session;
 
@@ -207,6 +219,11 @@ public final class ChatClient {
 
         public List<JsonNode> received() {
             return received;
+        }
+
+        @Override
+        public void afterConnected(StompSession session, StompHeaders connectedHeaders) {
+            connected.complete(session);
         }
 
         @Override

@@ -32,6 +32,7 @@ public class ChatTestAssistant {
     static class EchoAssistant implements Assistant {
 
         private final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
+        private final Map<UUID, String> clients = new ConcurrentHashMap<>();
 
         @Override
         public List<Reply> greet(UUID conversationId) {
@@ -39,7 +40,8 @@ public class ChatTestAssistant {
         }
 
         @Override
-        public List<Reply> reply(UUID conversationId, String text, String action) {
+        public List<Reply> reply(UUID conversationId, String text, String action, String client) {
+            clients.put(conversationId, client);
             calls.computeIfAbsent(conversationId, id -> new AtomicInteger()).incrementAndGet();
             if ("handoff".equals(action)) {
                 return List.of(new Reply("handoff", "正在为您转接人工客服。", null,
@@ -49,6 +51,11 @@ public class ChatTestAssistant {
                 return List.of(new Reply("message", "选项：" + action, List.of(HANDOFF), null));
             }
             return List.of(new Reply("message", "收到：" + text, null, null));
+        }
+
+        /** The client address the last turn of this conversation came from. */
+        String client(UUID conversationId) {
+            return clients.get(conversationId);
         }
 
         int calls(UUID conversationId) {

@@ -37,7 +37,6 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The chat widget in a real browser, embedded in the demo invoice site exactly as a customer embeds it, talking to
@@ -64,7 +63,7 @@ class ChatWidgetBrowserTests {
 
     @BeforeAll
     static void openBrowser() {
-        assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
+        Browser.requireAvailable();
         browser = Browser.start();
     }
 

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Widget size and cold load time in headless Chromium (cache disabled, storage empty, every run a new visitor):
@@ -36,7 +35,7 @@ class ChatWidgetLoadBenchmark {
 
     @Test
     void coldLoad() throws Exception {
-        assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
+        Browser.requireAvailable();
         byte[] bundle = Files.readAllBytes(Path.of("target/classes/static/widget/chat-widget.js"));
         var gz = new ByteArrayOutputStream();
         try (var out = new GZIPOutputStream(gz)) {

@@ -10,11 +10,12 @@ class InvoiceRulesTests {
 
     @Test
     void defaultsFollowTheNationalPlatform() {
-        InvoiceProperties defaults = new InvoiceProperties(null, null, null, null);
+        InvoiceProperties defaults = new InvoiceProperties(null, null, null, null, null);
 
         assertThat(defaults.dailyLookups()).isEqualTo(5);
         assertThat(defaults.windowYears()).isEqualTo(5);
         assertThat(defaults.clientPerMinute()).isEqualTo(30);
+        assertThat(defaults.clientFailuresPerInvoice()).isEqualTo(5);
     }
 
     @Test

@@ -2,7 +2,9 @@ package cn.invoicehelp.invoice;
 
 import cn.invoicehelp.invoice.VerificationResult.Outcome;
 import cn.invoicehelp.invoice.VerificationResult.Problem;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,8 +27,32 @@ class InvoiceVerificationTests {
     @Autowired
     InvoiceProperties properties;
 
+    @Autowired
+    InvoiceImporter importer;
+
+    /** Each test asks from its own client address, so the per-client budgets of one test never touch another's. */
+    ClientKey client;
+
+    @BeforeEach
+    void client(TestInfo test) {
+        client = new ClientKey("test:" + test.getDisplayName());
+    }
+
     private VerificationResult verify(String code, String number, String date, String amount, String check) {
-        return verification.verify(new VerificationRequest(code, number, date, amount, check, null));
+        return verify(client, code, number, date, amount, check);
+    }
+
+    private VerificationResult verify(ClientKey who, String code, String number, String date, String amount,
+            String check) {
+        return verification.verify(new VerificationRequest(code, number, date, amount, check, null), who);
+    }
+
+    /** A special invoice (专票) of its own, so the daily counts of the documented samples are not touched. */
+    private void importSpecialInvoice(String number) throws Exception {
+        String csv = ImportRow.HEADER + "\n1100242130," + number + ",SPECIAL,2024-12-20,1000.00,130.00,1130.00,,"
+                + "北京测试科技有限公司,91110000MA01TEST0X,北京买方有限公司,91110000MA01BUYE0X,NORMAL,"
+                + "2024-12-20T10:00:00+08:00\n";
+        assertThat(importer.importCsv(new java.io.StringReader(csv)).inserted()).isEqualTo(1);
     }
 
     @Test
@@ -43,7 +69,7 @@ class InvoiceVerificationTests {
     @Test
     void toleratesFullWidthDigitsSpacesAndAWholeCheckCode() {
         VerificationResult result = verification.verify(new VerificationRequest("０１１００２４００１１１", "2345 6789",
-                "2024-08-15", null, "75477538000103821713", "电子普票"));
+                "2024-08-15", null, "75477538000103821713", "电子普票"), client);
 
         assertThat(result.result()).isEqualTo(Outcome.FOUND);
     }
@@ -121,19 +147,54 @@ class InvoiceVerificationTests {
     }
 
     @Test
-    void answersTheConfiguredNumberOfLookupsOfAnInvoiceADayAndRefusesTheNext() {
+    void answersTheConfiguredNumberOfMatchingLookupsOfAnInvoiceADayAndRefusesTheNext() throws Exception {
+        importSpecialInvoice("11223344");
         for (int i = 0; i < properties.dailyLookups(); i++) {
-            assertThat(verify("1100242130", "11223344", "20241220", "1", null).result()).isEqualTo(Outcome.NOT_FOUND);
+            ClientKey someone = new ClientKey("owner-device-" + i);
+            assertThat(verify(someone, "1100242130", "11223344", "20241220", "1000", null).result())
+                    .isEqualTo(Outcome.FOUND);
         }
-        VerificationResult sixth = verify("1100242130", "11223344", "20241220", "1", null);
+        VerificationResult next = verify("1100242130", "11223344", "20241220", "1000", null);
 
-        assertThat(sixth.result()).isEqualTo(Outcome.LIMIT_EXCEEDED);
-        assertThat(sixth.message()).contains("明天");
+        assertThat(next.result()).isEqualTo(Outcome.LIMIT_EXCEEDED);
+        assertThat(next.message()).contains("明天");
+    }
+
+    @Test
+    void aStrangerGuessingCannotUseUpTheOwnersLookups() throws Exception {
+        importSpecialInvoice("11223366");
+        ClientKey stranger = new ClientKey("stranger");
+        int tries = properties.clientFailuresPerInvoice();
+        for (int i = 0; i < tries; i++) {
+            assertThat(verify(stranger, "1100242130", "11223366", "20241220", String.valueOf(i + 1), null).result())
+                    .isEqualTo(Outcome.MISMATCH);
+        }
+        for (int i = 0; i < properties.dailyLookups(); i++) {
+            VerificationResult refused = verify(stranger, "1100242130", "11223366", "20241220", "7", null);
+            assertThat(refused.result()).isEqualTo(Outcome.LIMIT_EXCEEDED);
+            assertThat(refused.message()).contains("您今天对这张发票");
+        }
+
+        assertThat(verify(new ClientKey("owner"), "1100242130", "11223366", "20241220", "1000", null).result())
+                .as("the owner, with the right amount, still gets the answer").isEqualTo(Outcome.FOUND);
+        assertThat(verify(new ClientKey("owner"), "1100242130", "11223366", "20241220", "1130", null).result())
+                .as("and may still get a mismatch explained").isEqualTo(Outcome.MISMATCH);
+    }
+
+    @Test
+    void unknownNumbersRunOutOfTriesPerClientOnly() {
+        for (int i = 0; i < properties.clientFailuresPerInvoice(); i++) {
+            assertThat(verify("1100242130", "11223377", "20241220", "1", null).result()).isEqualTo(Outcome.NOT_FOUND);
+        }
+        assertThat(verify("1100242130", "11223377", "20241220", "1", null).result())
+                .isEqualTo(Outcome.LIMIT_EXCEEDED);
+        assertThat(verify(new ClientKey("someone else"), "1100242130", "11223377", "20241220", "1", null).result())
+                .isEqualTo(Outcome.NOT_FOUND);
     }
 
     @Test
     void invalidInputIsNotCountedAgainstTheDailyLimit() {
-        for (int i = 0; i < properties.dailyLookups() + 2; i++) {
+        for (int i = 0; i < properties.clientFailuresPerInvoice() + 2; i++) {
             assertThat(verify("1100242130", "11223355", "20241220", null, null).result()).isEqualTo(Outcome.INVALID);
         }
         assertThat(verify("1100242130", "11223355", "20241220", "1", null).result()).isEqualTo(Outcome.NOT_FOUND);

@@ -115,7 +115,7 @@ class FaqApiTests {
 
     @Test
     void servesEveryRequiredArticleAsHtml() throws IOException {
-        List<String> slugs = Files.readAllLines(Path.of("../shared/eval/faq-slugs.tsv")).stream().skip(1)
+        List<String> slugs = Files.readAllLines(Path.of("docs/eval/faq-slugs.tsv")).stream().skip(1)
                 .filter(line -> !line.isBlank()).map(line -> line.split("\t")[0]).toList();
         assertThat(slugs).hasSize(30);
         for (String slug : slugs) {

@@ -247,7 +247,7 @@ public class FaqEvaluation {
             }
         }
         if (files.isEmpty()) {
-            files.add(Path.of("../shared/eval/faq-dev.tsv"));
+            files.add(Path.of("docs/eval/faq-dev.tsv"));
         }
         FaqIndex index = KnowledgeBase.index(kb, SearchTuning.DEFAULT);
         FaqIndex rule = index.withAnswerability(Answerability.coverageRule(SearchTuning.DEFAULT));

@@ -6,13 +6,13 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The FAQ must find the right article for the way people type; measured on the shared development query set. */
+/** The FAQ must find the right article for the way people type; measured on the development query set (docs/eval/faq-dev.tsv). */
 class FaqQualityTests {
 
     @Test
     void devQueriesFindTheirArticleAndOutOfDomainQuestionsGetNoAnswer() throws Exception {
         FaqIndex index = KnowledgeBase.index(Path.of("knowledge-base"), SearchTuning.DEFAULT);
-        var figures = FaqEvaluation.evaluate(FaqEvaluation.read(Path.of("../shared/eval/faq-dev.tsv")),
+        var figures = FaqEvaluation.evaluate(FaqEvaluation.read(Path.of("docs/eval/faq-dev.tsv")),
                 FaqEvaluation.engine(index));
 
         assertThat(figures.top1Rate()).as(String.join("\n", figures.misses())).isGreaterThanOrEqualTo(0.95);

@@ -18,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A person on a phone-sized screen searches the help center, opens the answer and says whether it helped. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,7 +34,6 @@ class HelpCenterBrowserTests {
 
     @BeforeAll
     static void openBrowser() {
-        assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
         browser = Browser.start();
     }
 

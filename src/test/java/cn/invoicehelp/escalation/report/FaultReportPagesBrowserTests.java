@@ -20,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A person on a phone-sized screen files a report on /help/report, then follows it on /help/track. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,7 +36,7 @@ class FaultReportPagesBrowserTests {
 
     @BeforeAll
     static void openBrowser() {
-        assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
+        Browser.requireAvailable();
         browser = Browser.start();
     }
 
