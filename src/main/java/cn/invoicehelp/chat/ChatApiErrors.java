@@ -29,6 +29,15 @@ class ChatApiErrors {
     static final class NotFound extends RuntimeException {
     }
 
+    /** Too many sessions from one client address; {@code retryAfterSeconds} until the next one is allowed. */
+    static final class TooManySessions extends RuntimeException {
+        final long retryAfterSeconds;
+
+        TooManySessions(long retryAfterSeconds) {
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
     @ExceptionHandler(BadRequest.class)
     ResponseEntity<Map<String, String>> badRequest(BadRequest e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -48,6 +57,13 @@ class ChatApiErrors {
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Map<String, String>> notFound() {
         return error(HttpStatus.NOT_FOUND, "会话不存在。");
+    }
+
+    @ExceptionHandler(TooManySessions.class)
+    ResponseEntity<Map<String, String>> tooManySessions(TooManySessions e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds))
+                .body(Map.of("error", "打开对话过于频繁，请 " + e.retryAfterSeconds + " 秒后再试。"));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -10,6 +10,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,9 +26,11 @@ class ChatBrokerConfig implements WebSocketMessageBrokerConfigurer {
     private final JsonMapper json;
 
     private final MessageChannel clientOutbound;
+    private final ConnectionGuard guard;
 
     ChatBrokerConfig(ChatProperties properties, TokenInterceptor tokens, JsonMapper json,
-                     @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
+                     @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, ConnectionGuard guard) {
+        this.guard = guard;
         this.properties = properties;
         this.tokens = tokens;
         this.json = json;
@@ -37,7 +40,7 @@ class ChatBrokerConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint("/ws/chat").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
-                .addInterceptors(new ClientAddress());
+                .addInterceptors(new ClientAddress(), guard);
         registry.setErrorHandler(new StompErrors(json));
         // Frames of one connection are handled in the order they arrived: message 1 is echoed before message 2.
         registry.setPreserveReceiveOrder(true);
@@ -60,6 +63,11 @@ class ChatBrokerConfig implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
         // Events of one connection leave in the order they were stored (seq order).
         registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.addDecoratorFactory(guard);
     }
 
     @Override

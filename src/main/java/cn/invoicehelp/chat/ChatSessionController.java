@@ -1,5 +1,6 @@
 package cn.invoicehelp.chat;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,14 +30,21 @@ class ChatSessionController {
 
     private final ChatSessions sessions;
     private final EventLog log;
+    private final SessionCreationLimit limit;
 
-    ChatSessionController(ChatSessions sessions, EventLog log) {
+    ChatSessionController(ChatSessions sessions, EventLog log, SessionCreationLimit limit) {
         this.sessions = sessions;
         this.log = log;
+        this.limit = limit;
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> open(@RequestBody(required = false) OpenRequest request) {
+    ResponseEntity<Map<String, Object>> open(@RequestBody(required = false) OpenRequest request,
+                                             HttpServletRequest http) {
+        long wait = limit.tryOpen(http.getRemoteAddr());
+        if (wait > 0) {
+            throw new ChatApiErrors.TooManySessions(wait);
+        }
         String pageUrl = request == null ? null : request.pageUrl();
         String locale = request == null ? null : request.locale();
         if (pageUrl != null && pageUrl.length() > 2000) {

@@ -3,11 +3,11 @@ package cn.invoicehelp.chat;
 import cn.invoicehelp.assistant.Card;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +15,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The conversation's event log. Appends run in one transaction holding the conversation row lock, so seqs are
- * 1, 2, 3 ... without gaps or collisions even with several writers; the caller sends only after the commit.
+ * The conversation's event log. Appends run in a transaction holding the conversation row lock (shared with other
+ * appends of the same group commit), so seqs are 1, 2, 3 ... without gaps or collisions even with several writers;
+ * the caller sends only after the commit.
  */
 @Component
 class EventLog {
@@ -26,21 +27,24 @@ class EventLog {
 
     private final Conversations conversations;
     private final ChatEvents events;
-    private final TransactionTemplate tx;
+    private final GroupCommit commits;
     private final JsonMapper json;
     private final Clock clock;
 
-    EventLog(Conversations conversations, ChatEvents events, TransactionTemplate tx, JsonMapper json) {
+    EventLog(Conversations conversations, ChatEvents events, GroupCommit commits, JsonMapper json, Clock clock) {
         this.conversations = conversations;
         this.events = events;
-        this.tx = tx;
+        this.commits = commits;
         this.json = json;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
-    /** Runs {@code work} on the locked conversation; returns the events to send, in seq order, once committed. */
+    /**
+     * Runs {@code work} on the locked conversation in the next group commit; returns the events to send, in seq
+     * order, once that commit is durable. {@code work} may run twice (again alone, if its batch failed).
+     */
     List<EventView> append(UUID conversationId, Consumer<Locked> work) {
-        List<ChatEvent> appended = tx.execute(status -> {
+        List<ChatEvent> appended = commits.run(conversationId, ignored -> {
             Conversation conversation = conversations.lockById(conversationId)
                     .orElseThrow(() -> new IllegalStateException("no conversation " + conversationId));
             Locked locked = new Locked(conversation);
@@ -93,7 +97,8 @@ class EventLog {
         }
 
         ChatEvent append(NewEvent event) {
-            var now = clock.instant();
+            // Milliseconds: what the database keeps, so a live event and its replay are the same JSON.
+            var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             ChatEvent stored = events.save(new ChatEvent(conversation.id(), conversation.nextSeq(now), event, now));
             toSend.add(stored);
             return stored;

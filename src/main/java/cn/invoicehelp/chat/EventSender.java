@@ -13,6 +13,7 @@ import org.springframework.util.MimeTypeUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,6 +38,13 @@ class EventSender {
         this.template = template;
         this.users = users;
         this.json = json;
+    }
+
+    /** A pong goes to the one connection that pinged ({@code sessionId}); it is not stored and has no seq. */
+    void pong(String sessionId, String clientMessageId) {
+        Map<String, String> pong = clientMessageId == null ? Map.of("type", "pong")
+                : Map.of("type", "pong", "clientMessageId", clientMessageId);
+        template.send(EVENTS + "-user" + sessionId, message(json.writeValueAsBytes(pong)));
     }
 
     void send(UUID conversationId, List<EventView> events) {

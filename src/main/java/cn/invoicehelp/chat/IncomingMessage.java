@@ -17,6 +17,16 @@ import java.util.regex.Pattern;
 record IncomingMessage(String clientMessageId, String text, String action, String error) {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    /** The clientMessageId of a ping, or null when the payload has no valid one. */
+    static String pingId(byte[] payload, JsonMapper json) {
+        try {
+            JsonNode id = json.readTree(payload).get("clientMessageId");
+            return id != null && id.isString() && MESSAGE_ID.matcher(id.stringValue()).matches() ? id.stringValue() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
     private static final int MAX_ACTION = 200;
 
     boolean valid() {

@@ -23,6 +23,7 @@ class TokenInterceptor implements ChannelInterceptor {
 
     static final String EVENTS_SUBSCRIPTION = "/user" + EventSender.EVENTS;
     static final String SEND_DESTINATION = "/app/chat.send";
+    static final String PING_DESTINATION = "/app/chat.ping";
 
     private final ChatSessions sessions;
     private final MessageChannel clientOutbound;
@@ -67,7 +68,8 @@ class TokenInterceptor implements ChannelInterceptor {
             }
         } else if (command == StompCommand.SEND) {
             requireUser(accessor);
-            if (!SEND_DESTINATION.equals(accessor.getDestination())) {
+            if (!SEND_DESTINATION.equals(accessor.getDestination())
+                    && !PING_DESTINATION.equals(accessor.getDestination())) {
                 throw new ChatAccessDenied("forbidden destination", "消息只能发送到 " + SEND_DESTINATION + "。");
             }
         }

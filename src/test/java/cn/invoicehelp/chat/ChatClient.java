@@ -182,6 +182,15 @@ public final class ChatClient {
             session.send(headers, payload.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** SEND to /app/chat.ping: the server answers this connection with a pong carrying the same id. */
+        void sendPing(String clientMessageId) {
+            StompHeaders headers = new StompHeaders();
+            headers.setDestination("/app/chat.ping");
+            headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+            session.send(headers, JSON.writeValueAsString(Map.of("clientMessageId", clientMessageId))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
         public String sendText(String text) {
             String id = UUID.randomUUID().toString();
             sendText(id, text);
