@@ -81,4 +81,31 @@ class KnowledgeReloadTests {
         String body = knowledge.article("captcha").orElseThrow().body();
         assertThat(body).contains("<ol>", "<strong>图片</strong>").doesNotContain("<script>");
     }
+
+    @Test
+    void anEditedScopeFileAnswersOutOfScopeQuestionsAndABrokenOneKeepsTheLastGoodVersion() throws Exception {
+        write("a.md", article("captcha", "验证码看不清怎么办", "验证码一直错误", "点击图片可以刷新验证码。"));
+        KnowledgeBase knowledge = new KnowledgeBase(new KnowledgeProperties(dir, null, null, false),
+                mock(UnansweredQuestions.class));
+        assertThat(knowledge.search("个人所得税怎么申报", 3).outOfScope()).isNull();
+
+        Files.writeString(dir.resolve("scope.yml"), """
+                topics:
+                  - id: other-taxes
+                    title: 其他税种
+                    message: 个人所得税请使用个人所得税 App，或拨打 12366。
+                    examples: [个人所得税怎么申报, 个税汇算, 个税退税, 个人所得税申报入口, 个税App怎么用]
+                """, StandardCharsets.UTF_8);
+        knowledge.reload();
+        SearchResponse answer = knowledge.search("个人所得税怎么申报", 3);
+        assertThat(answer.bestMatch()).isNull();
+        assertThat(answer.outOfScope()).isEqualTo(new SearchResponse.OutOfScope("other-taxes",
+                "个人所得税请使用个人所得税 App，或拨打 12366。"));
+
+        Files.writeString(dir.resolve("scope.yml"), "topics:\n  - id: other-taxes\n    title: 缺少 message\n",
+                StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(knowledge::reload).hasMessageContaining("scope.yml")
+                .hasMessageContaining("other-taxes");
+        assertThat(knowledge.search("个人所得税怎么申报", 3).outOfScope()).isNotNull();
+    }
 }
