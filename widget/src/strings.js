@@ -49,7 +49,8 @@ export const zhCN = {
   overdue: '已超时，正在加急处理',
   trackLink: '查询处理进度',
   queueTitle: '正在排队等待人工客服',
-  queuePosition: (n) => (n > 0 ? `您前面还有 ${n} 位` : '马上就轮到您了'),
+  // position 1 = next in line (docs/chat-protocol.md), so position - 1 people are ahead.
+  queuePosition: (position) => (position > 1 ? `您前面还有 ${position - 1} 位` : '马上就轮到您了'),
   queueWait: (seconds) => `预计等待约 ${Math.max(1, Math.round(seconds / 60))} 分钟`,
   handoffCard: '已为您转接人工客服',
   stepsDone: '已完成的自查步骤',

@@ -49,7 +49,8 @@ class ChatBrokerConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         long heartbeat = properties.broker().heartbeatMillis();
-        var broker = registry.enableSimpleBroker("/queue");
+        // /topic: broadcasts to the agent console (only staff connections may subscribe there).
+        var broker = registry.enableSimpleBroker("/queue", "/topic");
         if (heartbeat > 0) {
             var scheduler = new ThreadPoolTaskScheduler();
             scheduler.setPoolSize(1);

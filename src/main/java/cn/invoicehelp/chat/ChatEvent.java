@@ -33,6 +33,8 @@ class ChatEvent {
     private String quickReplies;
     private String card;
     private boolean answered;
+    @Column(name = "sender_name")
+    private String senderName;
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -51,6 +53,11 @@ class ChatEvent {
         this.quickReplies = e.quickRepliesJson();
         this.card = e.cardJson();
         this.createdAt = createdAt;
+        this.senderName = e.senderName();
+    }
+
+    String senderName() {
+        return senderName;
     }
 
     void answered() {

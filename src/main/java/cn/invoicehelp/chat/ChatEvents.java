@@ -13,6 +13,9 @@ interface ChatEvents extends JpaRepository<ChatEvent, Long> {
 
     List<ChatEvent> findByConversationIdOrderBySeq(UUID conversationId);
 
+    Optional<ChatEvent> findFirstByConversationIdAndSenderAndRefClientMessageId(UUID conversationId, String sender,
+                                                                               String refClientMessageId);
+
     Optional<ChatEvent> findByConversationIdAndClientMessageId(UUID conversationId, String clientMessageId);
 
     /** Latest bot events first: where the label of a quick-reply action is looked up. */

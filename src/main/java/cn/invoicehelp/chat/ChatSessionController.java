@@ -58,6 +58,39 @@ class ChatSessionController {
                 .body(Map.of("conversationId", created.conversationId(), "token", created.token()));
     }
 
+    record RatingRequest(Integer score, String comment) {
+    }
+
+    /** The visitor rates a conversation an agent closed; once. */
+    @PostMapping("/{conversationId}/rating")
+    ResponseEntity<Map<String, Object>> rate(@PathVariable String conversationId,
+                                             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                                             String authorization,
+                                             @RequestBody(required = false) RatingRequest request) {
+        UUID conversation = authorize(conversationId, authorization);
+        if (request == null || request.score() == null || request.score() < 1 || request.score() > 5) {
+            throw new ChatApiErrors.BadRequest("score 必须是 1 到 5 之间的整数。");
+        }
+        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        if (comment != null && (comment.length() > 500 || IncomingMessage.hasControlCharacters(comment))) {
+            throw new ChatApiErrors.BadRequest("comment 最多 500 个字符，且不能包含控制字符。");
+        }
+        return switch (sessions.rate(conversation, request.score(), comment)) {
+            case STORED -> {
+                Map<String, Object> body = new java.util.LinkedHashMap<>();
+                body.put("score", request.score());
+                if (comment != null) {
+                    body.put("comment", comment);
+                }
+                yield ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
+            }
+            case NOT_CLOSED -> ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(Map.of("error", "会话尚未由客服结束，暂时不能评价。"));
+            case ALREADY_RATED -> ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(Map.of("error", "您已经评价过本次服务，感谢您的反馈。"));
+        };
+    }
+
     @GetMapping("/{conversationId}/events")
     ResponseEntity<List<EventView>> events(@PathVariable String conversationId,
                                            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)

@@ -3,6 +3,7 @@ package cn.invoicehelp.chat;
 import cn.invoicehelp.assistant.Reply;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.List;
@@ -19,12 +20,39 @@ class ChatSessions {
     private final Conversations conversations;
     private final EventLog log;
     private final AssistantGateway assistant;
-    private final Clock clock = Clock.systemUTC();
+    enum Rated { STORED, NOT_CLOSED, ALREADY_RATED }
 
-    ChatSessions(Conversations conversations, EventLog log, AssistantGateway assistant) {
+    private final ChatRatings ratings;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ChatSessions(Conversations conversations, EventLog log, AssistantGateway assistant, ChatRatings ratings,
+                 TransactionTemplate tx, Clock clock) {
         this.conversations = conversations;
         this.log = log;
         this.assistant = assistant;
+        this.ratings = ratings;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Stores the visitor's rating once, after an agent closed the conversation. */
+    Rated rate(UUID conversationId, int score, String comment) {
+        try {
+            return tx.execute(status -> {
+                Conversation conversation = conversations.findById(conversationId).orElseThrow();
+                if (conversation.closedAt() == null) {
+                    return Rated.NOT_CLOSED;
+                }
+                if (ratings.existsById(conversationId)) {
+                    return Rated.ALREADY_RATED;
+                }
+                ratings.saveAndFlush(new ChatRating(conversationId, score, comment, clock.instant()));
+                return Rated.STORED;
+            });
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            return Rated.ALREADY_RATED;
+        }
     }
 
     Created open(String pageUrl, String locale) {

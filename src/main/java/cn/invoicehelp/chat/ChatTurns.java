@@ -18,6 +18,7 @@ import java.util.UUID;
 @Service
 class ChatTurns {
 
+    static final String REPORT = "report";
     static final String SLOW_DOWN = "您发送得太快了，请稍等几秒再发送。";
     static final String HANDOFF_NOTICE = "您的问题已转交人工客服，工作人员会在这里回复您，请稍候。您可以继续补充说明。";
 
@@ -84,13 +85,17 @@ class ChatTurns {
             if (echo.isAnswered()) {
                 return;
             }
-            if (locked.conversation.handoffPending()) {
+            // While waiting, the visitor may leave a message through the report flow instead (offered out of hours);
+            // from that choice on the bot answers until a person takes over.
+            boolean reportWhileWaiting = locked.conversation.botAnswersWhileWaiting(REPORT.equals(echo.action()));
+            if (locked.conversation.handoffPending() && !reportWhileWaiting) {
                 if (locked.conversation.takeHandoffNotice()) {
                     locked.append(NewEvent.system("message", HANDOFF_NOTICE, null));
                 }
                 locked.markAnswered(echo.id());
                 return;
             }
+            question.whileWaiting = reportWhileWaiting;
             // New message, or one stored before a crash but never answered: the bot answers it (once).
             question.echoId = echo.id();
             question.text = echo.action() == null ? echo.text() : null;
@@ -106,7 +111,8 @@ class ChatTurns {
         List<NewEvent> replies = assistant.reply(conversationId, question.text, question.action, question.client);
         sender.send(conversationId, log.append(conversationId, locked -> {
             locked.markAnswered(question.echoId);
-            if (locked.conversation.handoffPending()) {
+            if (locked.conversation.handoffPending()
+                    && !(question.whileWaiting && locked.conversation.waitingForAgent())) {
                 return; // a person took over while the bot was thinking: no double talk
             }
             NewEvent handoff = null;
@@ -116,7 +122,7 @@ class ChatTurns {
                     handoff = reply;
                 }
             }
-            if (handoff != null) {
+            if (handoff != null && !locked.conversation.handoffPending()) {
                 locked.conversation.handoffRequested();
                 publisher.publishEvent(handoffRequested(locked, handoff));
             }
@@ -137,6 +143,7 @@ class ChatTurns {
     private static final class Question {
         String client;
         Long echoId;
+        boolean whileWaiting;
         String text;
         String action;
     }

@@ -15,7 +15,8 @@ import java.util.UUID;
 @Table(name = "chat_conversation")
 class Conversation {
 
-    enum Status { OPEN, HANDOFF_PENDING }
+    /** OPEN: the bot answers. HANDOFF_PENDING: waiting for a person. AGENT: a person has it. Only OPEN lets the bot talk. */
+    enum Status { OPEN, HANDOFF_PENDING, AGENT }
 
     @Id
     private UUID id;
@@ -34,6 +35,10 @@ class Conversation {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    @Column(name = "bot_while_waiting")
+    private boolean botWhileWaiting;
 
     protected Conversation() {
     }
@@ -58,8 +63,48 @@ class Conversation {
         status = Status.HANDOFF_PENDING;
     }
 
+    /** True while a person is awaited or talking: the bot stays silent. */
     boolean handoffPending() {
+        return status != Status.OPEN;
+    }
+
+    boolean waitingForAgent() {
         return status == Status.HANDOFF_PENDING;
+    }
+
+    void agentJoined() {
+        status = Status.AGENT;
+        botWhileWaiting = false;
+    }
+
+    /**
+     * While waiting, the visitor chose to leave a message instead (the report flow): the bot talks to them until a
+     * person takes the conversation. Returns whether the bot may answer this turn.
+     */
+    boolean botAnswersWhileWaiting(boolean reportChosen) {
+        if (status != Status.HANDOFF_PENDING) {
+            return false;
+        }
+        if (reportChosen) {
+            botWhileWaiting = true;
+        }
+        return botWhileWaiting;
+    }
+
+    /** Back to the bot (released or closed); a later hand-off gets its "a person will reply" notice again. */
+    void backToBot() {
+        status = Status.OPEN;
+        handoffNoticeSent = false;
+        botWhileWaiting = false;
+    }
+
+    void closed(Instant now) {
+        backToBot();
+        closedAt = now;
+    }
+
+    Instant closedAt() {
+        return closedAt;
     }
 
     /** True the first time only: a waiting visitor gets one "a person will reply" notice, not one per message. */

@@ -54,15 +54,20 @@ class EventLog {
         return appended.stream().map(this::view).toList();
     }
 
+    List<ChatEvent> all(UUID conversationId) {
+        return events.findByConversationIdOrderBySeq(conversationId);
+    }
+
     List<EventView> after(UUID conversationId, long afterSeq, int limit) {
         return events.findByConversationIdAndSeqGreaterThanOrderBySeq(conversationId, afterSeq, Limit.of(limit))
                 .stream().map(this::view).toList();
     }
 
     EventView view(ChatEvent e) {
-        return new EventView(e.seq(), e.type(), e.sender(), e.text(), e.clientMessageId(), e.action(),
+        return new EventView(e.seq(), e.type(), e.sender(), e.text(),
+                "agent".equals(e.sender()) ? null : e.clientMessageId(), e.action(),
                 e.quickReplies() == null ? null : json.readValue(e.quickReplies(), LIST),
-                e.card() == null ? null : json.readValue(e.card(), MAP), e.createdAt());
+                e.card() == null ? null : json.readValue(e.card(), MAP), e.createdAt(), e.senderName());
     }
 
     /** The typed card of a stored event, or null (none, or a kind the assistant does not define). */
@@ -111,6 +116,12 @@ class EventLog {
         /** Stored echo of a visitor message, if this clientMessageId was seen before. */
         java.util.Optional<ChatEvent> echoOf(String clientMessageId) {
             return events.findByConversationIdAndClientMessageId(conversation.id(), clientMessageId);
+        }
+
+        /** A stored agent message with this clientMessageId, if the agent sent it before. */
+        java.util.Optional<ChatEvent> agentMessageOf(String clientMessageId) {
+            return events.findFirstByConversationIdAndSenderAndRefClientMessageId(conversation.id(), "agent",
+                    clientMessageId);
         }
 
         List<ChatEvent> all() {

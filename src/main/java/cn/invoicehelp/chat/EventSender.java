@@ -18,15 +18,17 @@ import java.util.UUID;
 
 /**
  * Pushes stored events to every connection of a conversation (user = conversation id, so several tabs are several
- * sessions of one user). Each connection gets its own message addressed to the session's resolved queue
- * ({@code /queue/events-user<sessionId>}, what {@code /user/queue/events} resolves to): sending one message to
- * {@code /user/…} with ordered publishing fails for every connection but the first, because the user-destination
- * handler reuses the message whose headers the ordering decorator has already sealed.
+ * sessions of one user), and to agents watching it in the console. Each visitor connection gets its own message
+ * addressed to the session's resolved queue ({@code /queue/events-user<sessionId>}, what {@code /user/queue/events}
+ * resolves to): one message to {@code /user/…} with ordered publishing fails for every connection but the first,
+ * because the user-destination handler reuses the message whose headers the ordering decorator has already sealed.
  */
 @Component
 class EventSender {
 
     static final String EVENTS = "/queue/events";
+    /** Agents watching a conversation in the console get every visitor-visible event too (plus private notes). */
+    static final String STAFF_CONVERSATION = StaffSockets.DESTINATIONS + "conversations/";
 
     private final SimpMessagingTemplate template;
     private final SimpUserRegistry users;
@@ -50,22 +52,25 @@ class EventSender {
             return;
         }
         SimpUser user = users.getUser(conversationId.toString());
-        if (user == null) {
-            return; // nobody connected: clients replay what they missed
-        }
-        List<String> sessions = user.getSessions().stream().map(SimpSession::getId).toList();
+        List<String> sessions = user == null ? List.of() : user.getSessions().stream().map(SimpSession::getId).toList();
         for (EventView event : events) {
-            byte[] payload = json.writeValueAsBytes(event);
+            byte[] body = json.writeValueAsBytes(event);
             for (String session : sessions) {
-                template.send(EVENTS + "-user" + session, message(payload));
+                template.send(EVENTS + "-user" + session, message(body));
             }
+            template.send(STAFF_CONVERSATION + conversationId, message(body));
         }
     }
 
-    private static Message<byte[]> message(byte[] payload) {
+    /** To the console only (private notes). */
+    void sendToStaff(UUID conversationId, Object event) {
+        template.send(STAFF_CONVERSATION + conversationId, message(json.writeValueAsBytes(event)));
+    }
+
+    private static Message<byte[]> message(byte[] body) {
         var headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
         headers.setLeaveMutable(true);
-        return MessageBuilder.createMessage(payload, headers.getMessageHeaders());
+        return MessageBuilder.createMessage(body, headers.getMessageHeaders());
     }
 }

@@ -87,7 +87,7 @@ record IncomingMessage(String clientMessageId, String text, String action, Strin
     }
 
     /** Control characters (C0, DEL, C1) and stray surrogates, except newline and tab. */
-    private static boolean hasControlCharacters(String text) {
+    static boolean hasControlCharacters(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\t') {

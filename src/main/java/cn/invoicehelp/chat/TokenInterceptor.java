@@ -52,6 +52,10 @@ class TokenInterceptor implements ChannelInterceptor {
         if (accessor == null || accessor.getCommand() == null) {
             return message;
         }
+        var attributes = accessor.getSessionAttributes();
+        if (attributes != null && Boolean.TRUE.equals(attributes.get(StaffSockets.ATTRIBUTE))) {
+            return message; // an agent connection: the console's interceptor decides
+        }
         StompCommand command = accessor.getCommand();
         if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
             var conversation = sessions.conversationOf(accessor.getFirstNativeHeader("token"))

@@ -7,11 +7,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 
-/** Someone who signs in: the admin or, later, a support agent. Only a BCrypt hash of the password is kept. */
+/**
+ * Someone who signs in: an agent (role AGENT) or an admin (role ADMIN, who is an agent too). Only a BCrypt hash of
+ * the password is kept.
+ */
 @Entity
 @Table(name = "account")
 class Account {
+
+    static final String AGENT = "AGENT";
+    static final String ADMIN = "ADMIN";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -26,13 +33,13 @@ class Account {
     protected Account() {
     }
 
-    Account(String username, String passwordHash, String displayName, String role) {
+    Account(String username, String passwordHash, String displayName, String role, Instant createdAt) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.role = role;
         this.enabled = true;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
     }
 
     String username() {
@@ -47,11 +54,24 @@ class Account {
         this.passwordHash = hash;
     }
 
+    String displayName() {
+        return displayName;
+    }
+
     String role() {
         return role;
     }
 
+    /** An admin has both roles: they can answer visitors too. */
+    List<String> roles() {
+        return ADMIN.equals(role) ? List.of(AGENT, ADMIN) : List.of(AGENT);
+    }
+
     boolean enabled() {
         return enabled;
+    }
+
+    void enable(boolean enabled) {
+        this.enabled = enabled;
     }
 }

@@ -20,7 +20,7 @@ class AccountDetails implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         Account account = accounts.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("未知账户"));
-        return User.withUsername(account.username()).password(account.passwordHash()).roles(account.role())
+        return User.withUsername(account.username()).password(account.passwordHash()).roles(account.roles().toArray(String[]::new))
                 .disabled(!account.enabled()).build();
     }
 }

@@ -37,10 +37,12 @@ class AdminAccount {
 
     private final String configured;
     private final Path dataDir;
+    private final java.time.Clock clock;
 
     AdminAccount(Accounts accounts, PasswordEncoder encoder,
             @Value("${HELPDESK_ADMIN_PASSWORD:${helpdesk.admin.password:}}") String configured,
-            @Value("${helpdesk.data-dir}") Path dataDir) {
+            @Value("${helpdesk.data-dir}") Path dataDir, java.time.Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.encoder = encoder;
         this.configured = configured;
@@ -57,7 +59,7 @@ class AdminAccount {
                     admin.changePasswordHash(encoder.encode(configured));
                     log.info("管理员密码已按 HELPDESK_ADMIN_PASSWORD 更新");
                 }
-            }, () -> accounts.save(new Account(USERNAME, encoder.encode(configured), "管理员", "ADMIN")));
+            }, () -> accounts.save(new Account(USERNAME, encoder.encode(configured), "管理员", Account.ADMIN, clock.instant())));
             return;
         }
         if (existing.isEmpty()) {
@@ -65,7 +67,7 @@ class AdminAccount {
             new SecureRandom().nextBytes(bytes);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Path file = writeOwnerOnly(dataDir.resolve(PASSWORD_FILE), generated);
-            accounts.save(new Account(USERNAME, encoder.encode(generated), "管理员", "ADMIN"));
+            accounts.save(new Account(USERNAME, encoder.encode(generated), "管理员", Account.ADMIN, clock.instant()));
             log.warn("未设置 HELPDESK_ADMIN_PASSWORD, 已为管理员账户 admin 生成随机密码, 保存在 {} (仅本用户可读); "
                     + "请妥善保存后删除该文件", file.toAbsolutePath());
         }

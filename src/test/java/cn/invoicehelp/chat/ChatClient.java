@@ -32,19 +32,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A real chat client for tests and the benchmark: REST for sessions and replay, STOMP over a native WebSocket. */
-final class ChatClient {
+public final class ChatClient {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Duration WAIT = Duration.ofSeconds(20);
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final Duration WAIT = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Session(String conversationId, String token) {
+    public record Session(String conversationId, String token) {
     }
 
     private final int port;
     private final WebSocketStompClient stomp;
 
-    ChatClient(int port) {
+    public ChatClient(int port) {
         this.port = port;
         this.stomp = new WebSocketStompClient(new StandardWebSocketClient());
         this.stomp.setMessageConverter(new SimpleMessageConverter());
@@ -57,7 +57,7 @@ final class ChatClient {
         this.stomp.setReceiptTimeLimit(WAIT.toMillis());
     }
 
-    Session open() {
+    public Session open() {
         HttpResponse<String> response = post("/api/chat/sessions", "");
         if (response.statusCode() != 201) {
             throw new IllegalStateException("open failed: " + response.statusCode() + " " + response.body());
@@ -66,14 +66,14 @@ final class ChatClient {
         return new Session(body.get("conversationId").stringValue(), body.get("token").stringValue());
     }
 
-    HttpResponse<String> post(String path, String body) {
+    public HttpResponse<String> post(String path, String body) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return send(request);
     }
 
-    HttpResponse<String> replayRaw(String conversationId, String authorization, String afterSeq) {
+    public HttpResponse<String> replayRaw(String conversationId, String authorization, String afterSeq) {
         var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/chat/sessions/"
                 + conversationId + "/events" + (afterSeq == null ? "" : "?afterSeq=" + afterSeq))).GET();
         if (authorization != null) {
@@ -82,7 +82,7 @@ final class ChatClient {
         return send(builder.build());
     }
 
-    List<JsonNode> replay(Session session, long afterSeq) {
+    public List<JsonNode> replay(Session session, long afterSeq) {
         HttpResponse<String> response = replayRaw(session.conversationId(), "Bearer " + session.token(),
                 String.valueOf(afterSeq));
         if (response.statusCode() != 200) {
@@ -102,7 +102,7 @@ final class ChatClient {
     }
 
     /** Connects and subscribes (waiting for the subscription receipt); fails if the server refuses. */
-    Connection connect(String token) {
+    public Connection connect(String token) {
         Connection connection = new Connection();
         StompHeaders connect = new StompHeaders();
         if (token != null) {
@@ -143,14 +143,14 @@ final class ChatClient {
         return refused;
     }
 
-    static final class Connection extends StompSessionHandlerAdapter implements AutoCloseable {
+    public static final class Connection extends StompSessionHandlerAdapter implements AutoCloseable {
 
         final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-        final CompletableFuture<StompHeaders> error = new CompletableFuture<>();
-        final CompletableFuture<String> errorBody = new CompletableFuture<>();
+        public final CompletableFuture<StompHeaders> error = new CompletableFuture<>();
+        public final CompletableFuture<String> errorBody = new CompletableFuture<>();
         final CompletableFuture<StompSession> connected = new CompletableFuture<>();
         private final List<JsonNode> received = new ArrayList<>();
-        StompSession session;
+        public StompSession session;
 
         private void subscribe() {
             session.setAutoReceipt(true);
@@ -191,24 +191,24 @@ final class ChatClient {
                     .getBytes(StandardCharsets.UTF_8));
         }
 
-        String sendText(String text) {
+        public String sendText(String text) {
             String id = UUID.randomUUID().toString();
             sendText(id, text);
             return id;
         }
 
-        void sendText(String clientMessageId, String text) {
+        public void sendText(String clientMessageId, String text) {
             sendRaw(JSON.writeValueAsString(Map.of("clientMessageId", clientMessageId, "text", text)));
         }
 
-        String sendAction(String action) {
+        public String sendAction(String action) {
             String id = UUID.randomUUID().toString();
             sendRaw(JSON.writeValueAsString(Map.of("clientMessageId", id, "action", action)));
             return id;
         }
 
         /** Waits for the next event matching {@code wanted}; everything received is kept in {@link #received()}. */
-        JsonNode await(Predicate<JsonNode> wanted) {
+        public JsonNode await(Predicate<JsonNode> wanted) {
             long deadline = System.nanoTime() + WAIT.toNanos();
             try {
                 while (true) {
@@ -226,7 +226,7 @@ final class ChatClient {
             }
         }
 
-        List<JsonNode> received() {
+        public List<JsonNode> received() {
             return received;
         }
 
@@ -261,11 +261,11 @@ final class ChatClient {
     }
 
     /** Stored events of {@code sender} (the transient typing hint is not one of them). */
-    static Predicate<JsonNode> from(String sender) {
+    public static Predicate<JsonNode> from(String sender) {
         return e -> sender.equals(e.path("sender").asString("")) && e.has("seq");
     }
 
-    static Predicate<JsonNode> ofType(String type) {
+    public static Predicate<JsonNode> ofType(String type) {
         return e -> type.equals(e.path("type").asString(""));
     }
 }

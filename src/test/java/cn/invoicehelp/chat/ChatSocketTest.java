@@ -8,10 +8,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The one context all chat socket tests share: the real app on a random port plus the test assistant. */
+/** The one context all socket tests share (chat and console): the real app on a random port plus the test assistant. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ChatTestAssistant.class)
-@interface ChatSocketTest {
+public @interface ChatSocketTest {
 }

@@ -293,7 +293,7 @@ class ChatWidgetBrowserTests {
 
         // What the hand-off queue, an agent and the fault-report desk send into a conversation.
         push(conversation, new NewEvent("handoff", "bot", "正在为您转接人工客服，请稍候。", null, false, null, null,
-                "{\"kind\":\"queue\",\"position\":2,\"estimatedWaitSeconds\":240}"));
+                "{\"kind\":\"queue\",\"position\":3,\"estimatedWaitSeconds\":240}"));
         push(conversation, NewEvent.system("system", "人工客服 小王 已接入", null));
         push(conversation, new NewEvent("message", "agent", "您好，我是小王，我来帮您看看。", null, false, null, null, null));
         push(conversation, new NewEvent("report", "agent", "已为您提交故障报告。", null, false, null, null,
@@ -306,6 +306,7 @@ class ChatWidgetBrowserTests {
         shadow(".launcher").click();
         waitFor(d -> shadowAll(".launcher .badge").stream().noneMatch(WebElement::isDisplayed));
 
+        // position 3 = two people ahead (position 1 is next in line)
         assertThat(shadow(".card.queue").getText()).contains("您前面还有 2 位", "预计等待约 4 分钟");
         push(conversation, new NewEvent("handoff", "bot", "排队位置更新。", null, false, null, null,
                 "{\"kind\":\"queue\",\"position\":0,\"estimatedWaitSeconds\":30}"));

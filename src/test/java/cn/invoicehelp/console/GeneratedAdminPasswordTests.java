@@ -31,7 +31,8 @@ class GeneratedAdminPasswordTests {
         when(accounts.findByUsername("admin")).thenReturn(Optional.empty());
         BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
 
-        new AdminAccount(accounts, encoder, "", data).ensure();
+        new AdminAccount(accounts, encoder, "", data,
+                java.time.Clock.fixed(java.time.Instant.parse("2026-11-30T02:00:00Z"), java.time.ZoneOffset.UTC)).ensure();
 
         Path file = data.resolve(AdminAccount.PASSWORD_FILE);
         String password = Files.readString(file).strip();

@@ -1,0 +1,141 @@
+package cn.invoicehelp.console;
+
+import cn.invoicehelp.chat.ChatClient;
+import cn.invoicehelp.chat.ChatSocketTest;
+import cn.invoicehelp.support.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static cn.invoicehelp.chat.ChatClient.from;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** An agent signs in with a browser, sees a hostile visitor message as plain text, takes over and answers. */
+@ChatSocketTest
+class ConsoleBrowserTests {
+
+    static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Each test signs in as its own agent. */
+    private void signOut() {
+        browser.get("http://localhost:" + port + "/login");
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void anAgentLogsInTakesOverAndAnswersAVisitorWithEverythingShownAsText() {
+        String username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        StaffClient.admin(port).post("/api/console/agents", Map.of("username", username,
+                "displayName", "浏览器客服", "password", "browser-password"));
+        String hostile = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>"
+                + "\u202Egnp.exe\u202C 零\u200B宽";
+
+        ChatClient chat = new ChatClient(port);
+        ChatClient.Session session = chat.open();
+        try (var visitor = chat.connect(session.token())) {
+            visitor.sendText(hostile);
+            visitor.await(from("bot"));
+            visitor.sendAction("handoff");
+            visitor.await(e -> "queue".equals(e.path("card").path("kind").asString("")));
+
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            signOut();
+            browser.get("http://localhost:" + port + "/console");
+            wait.until(ExpectedConditions.urlContains("/login"));
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("password")).sendKeys("browser-password");
+            browser.findElement(By.id("login")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("connection"), "已连接"));
+
+            By item = By.cssSelector("#queue li[data-conversation='" + session.conversationId() + "']");
+            wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+            WebElement transcript = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("transcript")));
+            wait.until(d -> transcript.getText().contains("<img src=x"));
+            assertThat(transcript.getText()).contains("<img src=x onerror=\"window.pwned=1\">",
+                    "<script>window.pwned=2</script>", "[U+202E]gnp.exe[U+202C]", "零[U+200B]宽");
+            assertThat(browser.findElements(By.cssSelector("#transcript img, #transcript script"))).isEmpty();
+            assertThat(browser.executeScript("return window.pwned === undefined")).isEqualTo(true);
+            assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("claim"))).click();
+            wait.until(ExpectedConditions.textToBe(By.id("conv-status"), "由您接待中"));
+            assertThat(visitor.await(e -> "system".equals(e.path("type").asString(""))).path("text").asString())
+                    .isEqualTo("人工客服 浏览器客服 已接入");
+
+            browser.findElement(By.id("reply-text")).sendKeys("您好，我是人工客服，请稍等。");
+            browser.findElement(By.id("send")).click();
+            JsonNode reply = visitor.await(from("agent"));
+            assertThat(reply.path("text").asString()).isEqualTo("您好，我是人工客服，请稍等。");
+
+            visitor.sendText("好的，谢谢");
+            wait.until(d -> transcript.getText().contains("好的，谢谢"));
+        }
+    }
+
+    @Test
+    void anAgentOpensAFaultReportAndMovesItToTheNextStage() throws Exception {
+        String username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        StaffClient admin = StaffClient.admin(port);
+        admin.post("/api/console/agents", Map.of("username", username, "displayName", "报告客服",
+                "password", "browser-password"));
+        String occurred = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusHours(1)
+                .withNano(0).toString();
+        var filed = new StaffClient(port).post("/api/fault-reports", Map.of("occurredAt", occurred,
+                "description", "<b>开票三天</b>还查不到 " + UUID.randomUUID(), "phone", "13800138000"));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String tracking = ChatClient.JSON.readTree(filed.body()).path("trackingNumber").asString();
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signOut();
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("browser-password");
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("connection"), "已连接"));
+
+        browser.findElement(By.cssSelector(".tab[data-tab='reports']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#report-list li[data-tracking='" + tracking + "']"))).click();
+        WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report-detail h3")));
+        assertThat(detail.getText()).contains(tracking);
+        assertThat(browser.findElement(By.id("report-detail")).getText()).contains("<b>开票三天</b>还查不到");
+        browser.findElement(By.cssSelector("#report-detail .public-note")).sendKeys("已确认原因，正在修复。");
+        browser.findElement(By.cssSelector("#report-detail .stage-button[data-stage='REPAIRING']")).click();
+        wait.until(d -> d.findElement(By.id("report-detail")).getText().contains("实施修复")
+                && !d.findElements(By.cssSelector("#report-detail .stage-button[data-stage='TESTING']")).isEmpty()
+                && d.findElements(By.cssSelector("#report-detail .stage-button[data-stage='REPAIRING']")).isEmpty());
+
+        var stored = admin.json(admin.get("/api/console/fault-reports/" + tracking));
+        assertThat(stored.path("report").path("stage").asString()).isEqualTo("REPAIRING");
+    }
+}
