@@ -1,16 +1,10 @@
 package cn.invoicehelp.chat;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.local.LocalBucket;
+import cn.invoicehelp.limits.KeyedBuckets;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Per conversation at most {@code rateLimit} frames per {@code rateWindow} (a Bucket4j token bucket refilled evenly
@@ -19,39 +13,23 @@ import java.util.concurrent.atomic.AtomicLong;
 @Component
 class RateLimiter {
 
-    private final int limit;
-    private final Duration window;
-    private final Map<UUID, Bucket> messages = new ConcurrentHashMap<>();
-    private final Map<UUID, Bucket> errors = new ConcurrentHashMap<>();
-    private final AtomicLong calls = new AtomicLong();
+    private static final int MAX_CONVERSATIONS = 100_000;
 
-    RateLimiter(ChatProperties properties) {
-        this.limit = properties.rateLimit();
-        this.window = properties.rateWindow();
+    private final KeyedBuckets<UUID> messages;
+    private final KeyedBuckets<UUID> errors;
+
+    RateLimiter(ChatProperties properties, Clock clock) {
+        this.messages = KeyedBuckets.refillingEvenly(properties.rateLimit(), properties.rateWindow(), clock,
+                MAX_CONVERSATIONS);
+        this.errors = KeyedBuckets.refillingEvenly(properties.rateLimit(), properties.rateWindow(), clock,
+                MAX_CONVERSATIONS);
     }
 
     boolean tryMessage(UUID conversationId) {
-        return tryAcquire(messages, conversationId);
+        return messages.tryTake(conversationId).isEmpty();
     }
 
     boolean tryError(UUID conversationId) {
-        return tryAcquire(errors, conversationId);
-    }
-
-    private boolean tryAcquire(Map<UUID, Bucket> buckets, UUID conversationId) {
-        if (calls.incrementAndGet() % 1000 == 0) {
-            evictIdle();
-        }
-        return buckets.computeIfAbsent(conversationId, id -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, window).build())
-                .build()).tryConsume(1);
-    }
-
-    /** A full bucket remembers nothing: dropping it keeps the maps from growing with every conversation ever seen. */
-    private void evictIdle() {
-        for (Map<UUID, Bucket> buckets : List.of(messages, errors)) {
-            buckets.values().removeIf(bucket -> bucket.getAvailableTokens()
-                    >= ((LocalBucket) bucket).getConfiguration().getBandwidths()[0].getCapacity());
-        }
+        return errors.tryTake(conversationId).isEmpty();
     }
 }

@@ -1,9 +1,6 @@
 package cn.invoicehelp.console;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.local.LocalBucket;
+import cn.invoicehelp.limits.KeyedBuckets;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -13,9 +10,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Failed sign-ins, counted by account and by client address (Bucket4j token buckets, in memory): after
@@ -32,45 +29,31 @@ class LoginThrottle {
 
     private static final int MAX_KEYS = 100_000;
 
-    private final LoginLimits limits;
-    private final TimeMeter time;
-    private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
+    private final KeyedBuckets<String> accounts;
+    private final KeyedBuckets<String> addresses;
 
     LoginThrottle(LoginLimits limits, Clock clock) {
-        this.limits = limits;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.accounts = KeyedBuckets.refillingEvenly(limits.accountFailures(), limits.window(), clock, MAX_KEYS);
+        this.addresses = KeyedBuckets.refillingEvenly(limits.addressFailures(), limits.window(), clock, MAX_KEYS);
     }
 
     /** How long this account or address must wait before its next attempt; empty if it may try now. */
     Optional<Duration> lockedFor(String account, String address) {
-        long nanos = Math.max(wait(accounts.get(key(account))), wait(addresses.get(address)));
-        return nanos <= 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
+        return Stream.of(accounts.waitFor(key(account)), addresses.waitFor(address))
+                .flatMap(Optional::stream).max(Comparator.naturalOrder());
     }
 
     void failed(String account, String address) {
         if (account != null) {
-            bucket(accounts, key(account), limits.accountFailures()).tryConsume(1);
+            accounts.take(key(account));
         }
         if (address != null) {
-            bucket(addresses, address, limits.addressFailures()).tryConsume(1);
+            addresses.take(address);
         }
     }
 
     void succeeded(String account) {
-        if (account != null) {
-            accounts.remove(key(account));
-        }
+        accounts.reset(key(account));
     }
 
     @EventListener
@@ -89,22 +72,5 @@ class LoginThrottle {
 
     private static String key(String account) {
         return account == null ? null : account.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static long wait(Bucket bucket) {
-        if (bucket == null || bucket.getAvailableTokens() > 0) {
-            return 0;
-        }
-        return bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-    }
-
-    private Bucket bucket(Map<String, Bucket> buckets, String key, int failures) {
-        if (buckets.size() > MAX_KEYS) {
-            buckets.values().removeIf(b -> b.getAvailableTokens()
-                    >= ((LocalBucket) b).getConfiguration().getBandwidths()[0].getCapacity());
-        }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(failures).refillGreedy(failures, limits.window()).build())
-                .withCustomTimePrecision(time).build());
     }
 }
