@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,10 @@ class FaqController {
     private final KnowledgeBase knowledge;
     private final Feedbacks feedbacks;
 
-    FaqController(KnowledgeBase knowledge, Feedbacks feedbacks) {
+    private final Clock clock;
+
+    FaqController(KnowledgeBase knowledge, Feedbacks feedbacks, Clock clock) {
+        this.clock = clock;
         this.knowledge = knowledge;
         this.feedbacks = feedbacks;
     }
@@ -70,7 +73,7 @@ class FaqController {
         if (vote == null || vote.helpful() == null) {
             throw new QueryInput.BadSearchRequest("请说明这篇文章是否有帮助: {\"helpful\": true 或 false}。");
         }
-        feedbacks.save(new ArticleFeedback(slug, vote.helpful(), Instant.now()));
+        feedbacks.save(new ArticleFeedback(slug, vote.helpful(), clock.instant()));
         return new FeedbackSummary(slug, feedbacks.countBySlugAndHelpful(slug, true),
                 feedbacks.countBySlugAndHelpful(slug, false));
     }
