@@ -78,6 +78,11 @@ class KnowledgeBase implements FaqSearch {
     }
 
     @Override
+    public SearchResponse searchWithoutHighlights(String query, int limit) {
+        return current.get().index().search(query, limit, false);
+    }
+
+    @Override
     public void recordUnanswered(String question) {
         unanswered.record(question);
     }

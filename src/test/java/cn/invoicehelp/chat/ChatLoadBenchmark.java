@@ -52,17 +52,24 @@ class ChatLoadBenchmark {
     private static final int WARMUP = Integer.getInteger("chat.load.warmup", 30);
     private static final int DURATION = Integer.getInteger("chat.load.duration", 60);
     private static final String HEAP = System.getProperty("chat.load.heap", "1g");
+    /** Extra JVM options of the server, space-separated (e.g. a JFR recording while profiling). */
+    private static final String JVM_ARGS = System.getProperty("chat.load.jvmArgs", "");
+    /** A JFR recording (settings=profile) of the server over exactly the measured window, written to this file. */
+    private static final String JFR = System.getProperty("chat.load.jfr", "");
     private static final List<String> QUESTIONS = List.of("我的发票在北京系统里查不到", "校验码要填几位", "数电票没有代码怎么查",
             "专票金额填含税还是不含税", "今天刚开的发票查不到", "一张发票一天能查几次", "系统是不是在维护", "发票被红冲了怎么办");
     private static final Pattern GC_PAUSE = Pattern.compile("Pause.* ([0-9.]+)ms$");
+    private static final Pattern GC_HEAP = Pattern.compile(" ([0-9]+)([KMG])->([0-9]+)([KMG])\\(");
 
     @TempDir
     Path work;
 
     @Test
     void openLoadWithPingFloor() throws Exception {
-        try (AppProcess app = AppProcess.start(work, "server",
-                List.of("-Xmx" + HEAP, "-Xms" + HEAP, "-Xlog:gc:file=" + work.resolve("gc.log")),
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + HEAP, "-Xms" + HEAP,
+                "-Xlog:gc:file=" + work.resolve("gc.log")));
+        Arrays.stream(JVM_ARGS.split(" ")).filter(a -> !a.isBlank()).forEach(jvm::add);
+        try (AppProcess app = AppProcess.start(work, "server", jvm,
                 List.of("--helpdesk.chat.limits.sessions-per-client=1000000",
                         "--helpdesk.chat.limits.connections-per-client=1000000",
                         "--helpdesk.chat.rate-limit=1000"))) {
@@ -97,6 +104,7 @@ class ChatLoadBenchmark {
                     if (!marked && due >= measureFrom) {
                         marked = true;
                         try {
+                            jfr(app, false, "JFR.start", "name=bench", "settings=profile");
                             cpu[0] = app.cpuTime();
                             gcLogOffset[0] = Files.size(work.resolve("gc.log"));
                         } catch (IOException e) {
@@ -120,6 +128,7 @@ class ChatLoadBenchmark {
                 }
                 try {
                     cpu[1] = app.cpuTime();
+                    jfr(app, true, "JFR.stop", "name=bench", "filename=" + Path.of(JFR).toAbsolutePath());
                 } catch (IOException e) {
                     cpuAndGc.completeExceptionally(e);
                 }
@@ -133,8 +142,28 @@ class ChatLoadBenchmark {
             while (System.nanoTime() < drainUntil && visitors.stream().anyMatch(Visitor::waiting)) {
                 Thread.sleep(100);
             }
-            report(visitors, window, cpu[1].minus(cpu[0]), gcPauses(work.resolve("gc.log"), gcLogOffset[0]));
+            report(visitors, window, cpu[1].minus(cpu[0]), gcPauses(work.resolve("gc.log"), gcLogOffset[0]),
+                    allocated(work.resolve("gc.log"), gcLogOffset[0]));
             visitors.forEach(Visitor::close);
+        }
+    }
+
+    /** Runs jcmd against the server when a recording was asked for (not waiting for it: the sending goes on). */
+    private static void jfr(AppProcess app, boolean wait, String... command) throws IOException {
+        if (JFR.isBlank()) {
+            return;
+        }
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(app.pid())));
+        line.addAll(List.of(command));
+        try {
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (wait) {
+                jcmd.waitFor(60, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -152,7 +181,43 @@ class ChatLoadBenchmark {
         return pauses;
     }
 
-    private static void report(List<Visitor> visitors, Window window, Duration cpu, List<Double> gcPauses) {
+    /**
+     * Bytes the server allocated from the first collection after {@code from} on: each collection's heap before,
+     * minus the heap after the previous one (so it covers whole GC cycles, a good estimate over many cycles).
+     */
+    private static long allocated(Path gcLog, long from) throws IOException {
+        byte[] all = Files.readAllBytes(gcLog);
+        long previousAfter = -1;
+        long total = 0;
+        int offset = 0;
+        for (String line : new String(all, StandardCharsets.UTF_8).split("\n")) {
+            int lineStart = offset;
+            offset += line.getBytes(StandardCharsets.UTF_8).length + 1;
+            Matcher m = GC_HEAP.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            long before = bytes(m.group(1), m.group(2));
+            long after = bytes(m.group(3), m.group(4));
+            if (lineStart >= from && previousAfter >= 0) {
+                total += Math.max(0, before - previousAfter);
+            }
+            previousAfter = after;
+        }
+        return total;
+    }
+
+    private static long bytes(String number, String unit) {
+        long n = Long.parseLong(number);
+        return switch (unit) {
+            case "K" -> n << 10;
+            case "M" -> n << 20;
+            default -> n << 30;
+        };
+    }
+
+    private static void report(List<Visitor> visitors, Window window, Duration cpu, List<Double> gcPauses,
+                               long allocated) {
         long sent = 0;
         long lost = 0;
         long unanswered = 0;
@@ -182,6 +247,8 @@ class ChatLoadBenchmark {
                 + "duplicate events %d; pings %d, pongs missing %d%n", sent, lost, unanswered, duplicates, pingsSent, pingsLost);
         System.out.printf(Locale.ROOT, "server CPU %.1f s = %.2f ms per message (pings included)%n",
                 cpu.toMillis() / 1000.0, sent == 0 ? 0 : cpu.toMillis() / (double) sent);
+        System.out.printf(Locale.ROOT, "server allocation %.0f MB = %.0f KB per message (from the GC log)%n",
+                allocated / 1e6, sent == 0 ? 0 : allocated / 1024.0 / sent);
         double[] gc = gcPauses.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "GC pauses: %d, total %.0f ms, max %.1f ms%n", gc.length,
                 Arrays.stream(gc).sum(), gc.length == 0 ? 0 : gc[gc.length - 1]);
