@@ -27,19 +27,15 @@ class ChatBrokerConfig implements WebSocketMessageBrokerConfigurer {
 
     private final MessageChannel clientOutbound;
     private final ConnectionGuard guard;
+    /** Per-connection buffers: {@link SocketBuffers}. */
     private final org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory textBufferLimit;
-    /** Per-connection buffers and compression: {@link SocketBuffers}. */
-    private final org.springframework.web.socket.server.HandshakeHandler handshake;
 
     ChatBrokerConfig(ChatProperties properties, TokenInterceptor tokens, JsonMapper json,
                      @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, ConnectionGuard guard,
                      @Qualifier("chatTextBufferLimit")
-                     org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory textBufferLimit,
-                     @Qualifier("chatHandshakeHandler")
-                     org.springframework.web.socket.server.HandshakeHandler handshake) {
+                     org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory textBufferLimit) {
         this.guard = guard;
         this.textBufferLimit = textBufferLimit;
-        this.handshake = handshake;
         this.properties = properties;
         this.tokens = tokens;
         this.json = json;
@@ -48,8 +44,7 @@ class ChatBrokerConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws/chat").setHandshakeHandler(handshake)
-                .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
+        registry.addEndpoint("/ws/chat").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
                 .addInterceptors(new ClientAddress(), guard);
         registry.setErrorHandler(new StompErrors(json));
         // Frames of one connection are handled in the order they arrived: message 1 is echoed before message 2.

@@ -5,10 +5,16 @@ import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import jakarta.websocket.WebSocketContainer;
-import java.util.List;
-import org.springframework.web.socket.WebSocketExtension;
-import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
-import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.context.ServletContextAware;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
@@ -41,18 +47,52 @@ record SocketBuffers(Integer textBufferSize, Integer binaryBufferSize, Integer s
         compression = compression != null && compression;
     }
 
+    /** The handshake request without its {@code Sec-WebSocket-Extensions} offer. */
+    static final class WithoutExtensions extends HttpServletRequestWrapper {
+
+        private static final String EXTENSIONS = "Sec-WebSocket-Extensions";
+
+        WithoutExtensions(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return EXTENSIONS.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return EXTENSIONS.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                    .filter(name -> !EXTENSIONS.equalsIgnoreCase(name)).toList());
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Settings {
 
-        /** The handshake of {@code /ws/chat}: permessage-deflate only when {@code compression} is on. */
+        /**
+         * Tomcat agrees to permessage-deflate whenever a browser asks (they all do) and then keeps a deflater and an
+         * inflater per connection; unless {@code compression} is on, the chat's handshake does not show it the offer.
+         */
         @Bean
-        DefaultHandshakeHandler chatHandshakeHandler(SocketBuffers buffers) {
-            return new DefaultHandshakeHandler(new StandardWebSocketUpgradeStrategy() {
+        FilterRegistrationBean<OncePerRequestFilter> chatHandshakeWithoutCompression(SocketBuffers buffers) {
+            OncePerRequestFilter filter = new OncePerRequestFilter() {
                 @Override
-                protected List<WebSocketExtension> getInstalledExtensions(WebSocketContainer container) {
-                    return buffers.compression() ? super.getInstalledExtensions(container) : List.of();
+                protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                                FilterChain chain) throws ServletException, IOException {
+                    chain.doFilter(buffers.compression() ? request : new WithoutExtensions(request), response);
                 }
-            });
+            };
+            FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+            registration.addUrlPatterns("/ws/chat");
+            registration.setName("chatHandshakeWithoutCompression");
+            return registration;
         }
 
         /** Sets the container's defaults when there is one (not in tests without a server). */
