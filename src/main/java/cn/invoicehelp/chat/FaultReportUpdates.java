@@ -49,7 +49,7 @@ class FaultReportUpdates {
         reports.attachTranscript(filed.trackingNumber(), filed.conversationId(), transcript);
     }
 
-    @ApplicationModuleListener
+    @EventLogListener
     void on(FaultReportStageChanged changed) {
         if (changed.conversationId() == null || !conversations.existsById(changed.conversationId())) {
             return;
