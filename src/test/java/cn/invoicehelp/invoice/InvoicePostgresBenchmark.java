@@ -12,6 +12,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -73,18 +75,34 @@ class InvoicePostgresBenchmark {
                 "--helpdesk.invoice.client-per-minute=1000000000", "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + server.user(), "--spring.datasource.password=" + server.password())) {
             InvoiceImporter importer = app.getBean(InvoiceImporter.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            // The floor of the same run: reading and checking the file alone, without storing anything.
+            long floorCpu = processCpu();
+            long floorStart = System.nanoTime();
+            int checked = readAndCheck(csv);
+            double floorSeconds = (System.nanoTime() - floorStart) / 1e9;
+            System.out.printf("read + check only: %,d rows in %.1f s (%,.0f rows/s), JVM CPU %.1f s; load %s%n", checked,
+                    floorSeconds, checked / floorSeconds, (processCpu() - floorCpu) / 1e9, load());
+
             System.out.printf("import path: %s; load before import %s%n", importer.usesCopy() ? "COPY" : "JDBC batches",
                     load());
+            Map<Integer, Long> backendsBefore = backendCpuTicks(jdbc);
+            long jvmCpu = processCpu();
             long start = System.nanoTime();
             InvoiceImporter.ImportResult result;
             try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
                 result = importer.importCsv(reader);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            double jvmSeconds = (processCpu() - jvmCpu) / 1e9;
+            Map<Integer, Long> backendsAfter = backendCpuTicks(jdbc);
+            double pgSeconds = backendsAfter.entrySet().stream()
+                    .mapToLong(e -> e.getValue() - backendsBefore.getOrDefault(e.getKey(), 0L)).sum() / 100.0;
             System.out.printf("import: %,d rows in %.1f s (%,.0f rows/s), inserted %,d, unchanged %,d, rejected %d; "
+                            + "CPU: JVM %.1f s + PostgreSQL backends %.1f s = %,.0f rows per CPU-second; "
                             + "table + indexes %,d MB; load after import %s%n", ROWS, seconds, ROWS / seconds,
-                    result.inserted(), result.unchanged(), result.rejectedCount(),
+                    result.inserted(), result.unchanged(), result.rejectedCount(), jvmSeconds, pgSeconds,
+                    ROWS / (jvmSeconds + pgSeconds),
                     jdbc.queryForObject("SELECT pg_total_relation_size('invoice')", Long.class) >> 20, load());
             jdbc.execute("ANALYZE invoice");
 
@@ -114,6 +132,44 @@ class InvoicePostgresBenchmark {
         } finally {
             database.drop();
         }
+    }
+
+    private static int readAndCheck(Path csv) throws IOException {
+        int rows = 0;
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            CsvRecords records = new CsvRecords(reader);
+            records.next();
+            for (CsvRecords.Row row = records.next(); row != null; row = records.next()) {
+                try {
+                    ImportRow.parse(row.fields());
+                    rows++;
+                } catch (ImportRow.Rejected e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU ticks (1/100 s: user + system) of each PostgreSQL backend serving this database, from /proc. */
+    private static Map<Integer, Long> backendCpuTicks(JdbcTemplate jdbc) {
+        Map<Integer, Long> ticks = new HashMap<>();
+        for (Integer pid : jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
+                Integer.class)) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            } catch (IOException | RuntimeException gone) {
+                // ended meanwhile
+            }
+        }
+        return ticks;
     }
 
     private static String load() throws IOException {
