@@ -46,6 +46,11 @@ class Delivery {
     private Instant createdAt;
     @Column(name = "sent_at")
     private Instant sentAt;
+    /** The claim of the sender working on it (see {@link Deliveries#claim}); null when nobody is. */
+    @Column(name = "claimed_by")
+    private String claimedBy;
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
     @Version
     private long version;
 
@@ -65,6 +70,7 @@ class Delivery {
     }
 
     void sent(Instant now) {
+        release();
         attempts++;
         status = SENT;
         sentAt = now;
@@ -73,6 +79,7 @@ class Delivery {
 
     /** Waits firstRetry, then twice as long after each further failure (at most maxRetry); gives up after max. */
     void failed(String error, Instant now, Duration firstRetry, Duration maxRetry, int maxAttempts) {
+        release();
         attempts++;
         lastError = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
         if (attempts >= maxAttempts) {
@@ -92,9 +99,19 @@ class Delivery {
     }
 
     void cancel() {
+        release();
         if (PENDING.equals(status)) {
             status = CANCELLED;
         }
+    }
+
+    private void release() {
+        claimedBy = null;
+        claimedUntil = null;
+    }
+
+    String claimedBy() {
+        return claimedBy;
     }
 
     UUID id() {
