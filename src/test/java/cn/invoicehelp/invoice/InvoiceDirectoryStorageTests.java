@@ -91,7 +91,10 @@ class InvoiceDirectoryStorageTests {
 
         @Test
         void anImportedInvoiceIsFoundAndItsMatchingLookupsAreCountedPerDay() throws Exception {
-            ImportRow row = newInvoices(1).get(0);
+            LocalDate today = LocalDate.now(clock.withZone(InvoiceClock.BEIJING));
+            ImportRow row = newInvoices(50).stream() // one well inside the lookup window
+                    .filter(r -> r.issueDate().isAfter(today.minusYears(4)) && r.issueDate().isBefore(today))
+                    .findFirst().orElseThrow();
             importCsv(csv(List.of(row)));
             ClientKey client = new ClientKey("storage-" + UUID.randomUUID());
             String proof = row.type().proof() == InvoiceType.Proof.CHECK_CODE ? null
