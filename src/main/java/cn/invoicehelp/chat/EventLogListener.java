@@ -16,6 +16,7 @@ import java.lang.annotation.Target;
  * recorded in the event publication registry, like {@code @ApplicationModuleListener}, but WITHOUT a transaction of
  * its own. An append waits for the group commit's writer, which needs a connection of its own; listeners holding a
  * connection each while they wait used up the pool (seen on PostgreSQL as every connection "idle in transaction").
+ * Also for listeners whose steps must each commit on their own (a retried optimistic update).
  */
 @Documented
 @Target(ElementType.METHOD)
