@@ -83,6 +83,14 @@ class Delivery {
         nextAttemptAt = now.plus(wait.compareTo(maxRetry) > 0 ? maxRetry : wait);
     }
 
+    /**
+     * Taken by one dispatcher until {@code until}: another node's dispatcher skips it meanwhile (the version check
+     * lets exactly one claim win), and if the claiming node dies mid-send the delivery is tried again after that.
+     */
+    void claim(Instant until) {
+        nextAttemptAt = until;
+    }
+
     /** An admin asks for another try now. */
     void retryNow(Instant now) {
         if (FAILED.equals(status) || PENDING.equals(status)) {

@@ -1,6 +1,7 @@
 package cn.invoicehelp.notification;
 
 import org.slf4j.Logger;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +34,8 @@ class DeliveryDispatcher {
     private final Clock clock;
     /** One dispatch at a time in this process, so a row is never sent twice by the timer and a trigger at once. */
     private final ReentrantLock running = new ReentrantLock();
+    /** How long a claimed delivery is left to the node that claimed it before another may retry it. */
+    static final Duration CLAIM = Duration.ofMinutes(5);
 
     DeliveryDispatcher(Deliveries deliveries, Subscriptions subscriptions, Senders senders,
             NotificationProperties properties, org.springframework.transaction.PlatformTransactionManager transactions,
@@ -69,24 +73,39 @@ class DeliveryDispatcher {
     }
 
     private boolean attempt(UUID id) {
-        record Job(Channel channel, String to, String phone, String email, String subject, String text) {
+        Job job;
+        try {
+            job = tx.execute(status -> claim(id));
+        } catch (OptimisticLockingFailureException taken) {
+            return false; // another node's dispatcher claimed it at the same moment and sends it
         }
-        Job job = tx.execute(status -> {
-            Delivery d = deliveries.findById(id).orElse(null);
-            if (d == null || !Delivery.PENDING.equals(d.status())) {
-                return null;
-            }
-            Subscription s = subscriptions.findById(d.subscriptionId()).orElse(null);
-            String to = s == null ? null : d.channel() == Channel.EMAIL ? s.email() : s.phone();
-            if (s == null || Subscription.UNSUBSCRIBED.equals(s.status()) || to == null) {
-                d.cancel();
-                return null;
-            }
-            return new Job(d.channel(), to, s.phone(), s.email(), d.subject(), d.text());
-        });
         if (job == null) {
             return false;
         }
+        return send(id, job);
+    }
+
+    private record Job(Channel channel, String to, String phone, String email, String subject, String text) {
+    }
+
+    /** Reads what to send and claims the delivery for this dispatcher ({@link Delivery#claim}). */
+    private Job claim(UUID id) {
+        Instant now = clock.instant();
+        Delivery d = deliveries.findById(id).orElse(null);
+        if (d == null || !Delivery.PENDING.equals(d.status()) || d.nextAttemptAt().isAfter(now)) {
+            return null;
+        }
+        Subscription s = subscriptions.findById(d.subscriptionId()).orElse(null);
+        String to = s == null ? null : d.channel() == Channel.EMAIL ? s.email() : s.phone();
+        if (s == null || Subscription.UNSUBSCRIBED.equals(s.status()) || to == null) {
+            d.cancel();
+            return null;
+        }
+        d.claim(now.plus(CLAIM));
+        return new Job(d.channel(), to, s.phone(), s.email(), d.subject(), d.text());
+    }
+
+    private boolean send(UUID id, Job job) {
         String error = null;
         try {
             if (job.channel() == Channel.EMAIL) {
