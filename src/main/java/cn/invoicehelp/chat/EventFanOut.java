@@ -77,7 +77,11 @@ class EventFanOut implements SmartInitializingSingleton {
         }
         if (sessions != null) {
             for (String session : List.copyOf(sessions)) {
-                deliver.accept(session, body);
+                try {
+                    deliver.accept(session, body);
+                } catch (RuntimeException e) {
+                    LOG.debug("Fanned-out event not delivered to session {}", session, e);
+                }
             }
         }
     }

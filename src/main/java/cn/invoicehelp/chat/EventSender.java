@@ -1,7 +1,10 @@
 package cn.invoicehelp.chat;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -38,6 +41,7 @@ class EventSender {
     private final JsonMapper json;
 
     private final EventFanOut fanOut;
+    private static final Logger LOG = LoggerFactory.getLogger(EventSender.class);
 
     EventSender(SimpMessagingTemplate template, SimpUserRegistry users, JsonMapper json,
                 ObjectProvider<EventFanOut> fanOut) {
@@ -54,7 +58,11 @@ class EventSender {
     void pong(String sessionId, String clientMessageId) {
         Map<String, String> pong = clientMessageId == null ? Map.of("type", "pong")
                 : Map.of("type", "pong", "clientMessageId", clientMessageId);
-        template.send(EVENTS + "-user" + sessionId, message(json.writeValueAsBytes(pong)));
+        try {
+            template.send(EVENTS + "-user" + sessionId, message(json.writeValueAsBytes(pong)));
+        } catch (MessagingException brokerGone) {
+            LOG.debug("Pong not delivered", brokerGone);
+        }
     }
 
     void send(UUID conversationId, List<EventView> events) {
@@ -62,10 +70,15 @@ class EventSender {
             return;
         }
         if (fanOut != null) {
-            for (EventView event : events) {
-                byte[] body = json.writeValueAsBytes(event);
-                template.send(EventFanOut.DESTINATION, fanOutMessage(conversationId, body));
-                template.send(STAFF_CONVERSATION + conversationId, message(body));
+            try {
+                for (EventView event : events) {
+                    byte[] body = json.writeValueAsBytes(event);
+                    template.send(EventFanOut.DESTINATION, fanOutMessage(conversationId, body));
+                    template.send(STAFF_CONVERSATION + conversationId, message(body));
+                }
+            } catch (MessagingException brokerGone) {
+                // The events are stored: clients get them by replay once they reconnect. The turn goes on.
+                LOG.warn("Live delivery to the broker failed ({}); clients will replay", brokerGone.getMessage());
             }
             return;
         }
@@ -82,7 +95,11 @@ class EventSender {
 
     /** To the console only (private notes). */
     void sendToStaff(UUID conversationId, Object event) {
-        template.send(STAFF_CONVERSATION + conversationId, message(json.writeValueAsBytes(event)));
+        try {
+            template.send(STAFF_CONVERSATION + conversationId, message(json.writeValueAsBytes(event)));
+        } catch (MessagingException brokerGone) {
+            LOG.warn("Live delivery to the console failed ({})", brokerGone.getMessage());
+        }
     }
 
     private static Message<byte[]> fanOutMessage(UUID conversationId, byte[] body) {

@@ -41,6 +41,9 @@ final class RelayDestinations implements ExecutorChannelInterceptor {
             return message;
         }
         StompHeaderAccessor accessor = StompHeaderAccessor.wrap(message);
+        if (accessor.getCommand() == null) {
+            accessor.updateStompCommandAsClientMessage(); // a message from the application: SEND to the broker
+        }
         accessor.setDestination(mapped);
         if (accessor.getMessageType() == SimpMessageType.MESSAGE
                 && accessor.getFirstNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION) == null) {

@@ -2,6 +2,7 @@ package cn.invoicehelp.console;
 
 import cn.invoicehelp.chat.AppProcess;
 import cn.invoicehelp.chat.ChatClient;
+import cn.invoicehelp.chat.ProductionServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -50,8 +51,8 @@ class TwoNodeClusterIT {
 
     @Test
     void aConversationSpansTwoNodesSurvivesABrokerRestartAndLosingANode() throws Exception {
-        ClusterServices services = ClusterServices.required();
-        try (ClusterServices.Database database = services.createDatabase()) {
+        ProductionServices services = ProductionServices.required();
+        try (ProductionServices.Database database = services.createDatabase()) {
             Map<String, String> env = new LinkedHashMap<>(services.nodeEnvironment(database));
             env.put("HELPDESK_ADMIN_PASSWORD", StaffClient.ADMIN_PASSWORD);
             AppProcess a = null;
@@ -76,7 +77,7 @@ class TwoNodeClusterIT {
         }
     }
 
-    private void scenario(ClusterServices services, AppProcess a, AppProcess b) throws Exception {
+    private void scenario(ProductionServices services, AppProcess a, AppProcess b) throws Exception {
         ChatClient.Session session = new ChatClient(a.port).open();
         String conversation = session.conversationId();
         Tab tabA = new Tab("tab on A", session);
@@ -103,6 +104,9 @@ class TwoNodeClusterIT {
         assertThat(tracked.statusCode()).as(tracked.body()).isEqualTo(200);
         assertThat(JSON.readTree(tracked.body()).path("stage").asString()).isEqualTo("CONFIRMING");
         tabB.send("我的报障进度 " + tracking);
+        tabB.await(e -> "bot".equals(e.path("sender").asString("")) && e.path("seq").asLong() > 0
+                && e.path("text").asString("").contains("手机号码")); // the bot asks for the contact first
+        tabB.send("13800138000");
         Predicate<JsonNode> reportCard = e -> tracking.equals(e.path("card").path("trackingNumber").asString(""))
                 && "bot".equals(e.path("sender").asString(""));
         tabB.await(reportCard);
@@ -153,6 +157,7 @@ class TwoNodeClusterIT {
 
         // RabbitMQ restarts mid-conversation. While it is down the agent still answers (stored, not delivered live).
         String duringOutage = "刚才消息服务重启，您的问题我们还在处理。";
+        long restart = System.nanoTime();
         services.restartBroker(() -> {
             awaitHealth(a, "\"brokerRelay\":{\"status\":\"DOWN\"}");
             awaitHealth(b, "\"brokerRelay\":{\"status\":\"DOWN\"}");
@@ -161,6 +166,8 @@ class TwoNodeClusterIT {
         // The relay reconnects by itself.
         awaitHealth(a, "\"brokerRelay\":{\"status\":\"UP\"}");
         awaitHealth(b, "\"brokerRelay\":{\"status\":\"UP\"}");
+        System.out.printf("TwoNodeClusterIT: RabbitMQ restarted, both relays connected again %d ms after stop_app%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restart));
         // The broker dropped every client connection; clients reconnect and replay what they missed (widget's §7).
         tabA.reconnect(a.port);
         tabB.reconnect(b.port);
@@ -180,9 +187,12 @@ class TwoNodeClusterIT {
 
         // Node A dies. Its tab reconnects to B (what the load balancer does) and continues without a gap.
         long beforeKill = lastSeq(b, session);
+        long kill = System.nanoTime();
         a.kill9();
         tabA.awaitDisconnected();
         tabA.reconnect(b.port);
+        System.out.printf("TwoNodeClusterIT: node A killed at seq %d, its tab continued on B %d ms later%n",
+                beforeKill, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - kill));
         assertThat(tabA.lastSeq()).isEqualTo(beforeKill);
         String id = tabA.send("节点切换后还能继续吗");
         JsonNode echo = tabA.await(e -> id.equals(e.path("clientMessageId").asString("")));
@@ -194,6 +204,8 @@ class TwoNodeClusterIT {
         tabB.await(e -> "可以的，我们继续。".equals(e.path("text").asString("")));
         assertBothSawEverything(b, tabA, tabB);
         assertLogIsWhole(b, session, Set.of(tabA, tabB));
+        System.out.printf("TwoNodeClusterIT: %d events, gap-free, identical on both tabs and in the replay%n",
+                lastSeq(b, session));
         console.close();
         tabA.close();
         tabB.close();

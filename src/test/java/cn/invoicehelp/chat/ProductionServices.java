@@ -1,4 +1,4 @@
-package cn.invoicehelp.console;
+package cn.invoicehelp.chat;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * PostgreSQL and RabbitMQ (STOMP) for production-mode tests, from the {@code HELPDESK_TEST_*} variables that
+ * PostgreSQL and RabbitMQ (STOMP) for production-mode tests and benchmarks, from the {@code HELPDESK_TEST_*} variables that
  * {@code .ci/services.sh} exports. Without them the test is skipped with the reason; with {@code CI=true} it fails.
  * Each run gets its own database with a random name, dropped at the end.
  */
-final class ClusterServices {
+public final class ProductionServices {
 
     static final List<String> VARIABLES = List.of("HELPDESK_TEST_PG_URL", "HELPDESK_TEST_PG_USER",
             "HELPDESK_TEST_PG_PASSWORD", "HELPDESK_TEST_RABBIT_HOST", "HELPDESK_TEST_RABBIT_STOMP_PORT",
@@ -33,12 +33,12 @@ final class ClusterServices {
 
     private final Map<String, String> env;
 
-    private ClusterServices(Map<String, String> env) {
+    private ProductionServices(Map<String, String> env) {
         this.env = env;
     }
 
     /** The services, or a skipped (locally) / failed (CI) test naming what is missing. */
-    static ClusterServices required() {
+    public static ProductionServices required() {
         List<String> missing = VARIABLES.stream().filter(v -> System.getenv(v) == null || System.getenv(v).isBlank())
                 .toList();
         if (!missing.isEmpty()) {
@@ -52,11 +52,11 @@ final class ClusterServices {
         }
         Map<String, String> values = new LinkedHashMap<>();
         VARIABLES.forEach(v -> values.put(v, System.getenv(v)));
-        return new ClusterServices(values);
+        return new ProductionServices(values);
     }
 
     /** A fresh database; {@link Database#close()} drops it (after the nodes using it have stopped). */
-    Database createDatabase() throws SQLException {
+    public Database createDatabase() throws SQLException {
         String name = "helpdesk_it_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
         try (Connection c = maintenance(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -71,7 +71,7 @@ final class ClusterServices {
     }
 
     /** The production profile's environment for a node on {@code database}. */
-    Map<String, String> nodeEnvironment(Database database) {
+    public Map<String, String> nodeEnvironment(Database database) {
         Map<String, String> node = new LinkedHashMap<>();
         node.put("HELPDESK_DB_URL", database.url());
         node.put("HELPDESK_DB_USER", env.get("HELPDESK_TEST_PG_USER"));
@@ -87,7 +87,7 @@ final class ClusterServices {
      * Stops and starts the RabbitMQ application (the node stays up, every connection is dropped), holding the
      * machine-wide lock other test runs use around a broker restart. {@code whileDown} runs while it is stopped.
      */
-    void restartBroker(Runnable whileDown) throws IOException, InterruptedException {
+    public void restartBroker(Runnable whileDown) throws IOException, InterruptedException {
         Path lock = Files.isDirectory(Path.of("/work")) ? Path.of("/work/rabbit.lock")
                 : Path.of(System.getProperty("java.io.tmpdir"), "rabbit.lock");
         // flock holds the lock while the shell waits for "go" on stdin between stop and start.
@@ -124,7 +124,7 @@ final class ClusterServices {
     }
 
     /** A database of this run. */
-    final class Database implements AutoCloseable {
+    public final class Database implements AutoCloseable {
 
         private final String name;
         private final String url;
@@ -134,7 +134,7 @@ final class ClusterServices {
             this.url = url;
         }
 
-        String url() {
+        public String url() {
             return url;
         }
 
