@@ -368,6 +368,26 @@
       });
       detail.appendChild(b);
     }
+    // What the conversation brought with it (filed in the chat, or on the form with a conversation id).
+    const a = d.attachments;
+    if (a) {
+      const box = el('div', 'report-attachments');
+      box.appendChild(el('h4', null, '机器人收集的信息'));
+      field(box, '已完成的自查步骤', (a.stepsDone || []).join('、'));
+      const fields = a.invoiceFields || {};
+      field(box, '发票信息', Object.keys(fields).map(function (k) { return fieldName(k) + ' ' + fields[k]; }).join('，'));
+      field(box, '查验结果', (a.lookupResults || []).join('；'));
+      detail.appendChild(box);
+    }
+    if (Array.isArray(d.transcript) && d.transcript.length) {
+      detail.appendChild(el('h4', null, '会话记录'));
+      const lines = el('ol', 'report-transcript');
+      const who = { user: '访客', bot: '机器人', agent: '客服', system: '系统' };
+      d.transcript.forEach(function (line) {
+        lines.appendChild(el('li', null, time(line.at) + ' ' + (who[line.sender] || line.sender || '') + '：' + line.text));
+      });
+      detail.appendChild(lines);
+    }
     const history = el('ol', 'history');
     (d.history || []).forEach(function (h) {
       history.appendChild(el('li', null, time(h.at) + ' · ' + (h.stageLabel || h.kind || '') + (h.text ? ' · ' + h.text : '')

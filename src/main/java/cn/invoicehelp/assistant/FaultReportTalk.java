@@ -316,10 +316,19 @@ final class FaultReportTalk {
         if (phone == null && email == null) {
             phone = "13800000000"; // placeholder while checking other fields; never filed
         }
-        List<String> outcome = s.getOutcome() == null ? List.of() : List.of(s.getOutcome());
         return new FaultReportForm(number == null ? null : List.of(number), s.getSlots().get(InvoiceField.TYPE), occurred,
-                description, phone, email, s.getConversationId(),
-                new FaultReportForm.Attachments(flows.titles(s.getStepsDone()), Replies.masked(s.getSlots()), outcome));
+                description, phone, email, s.getConversationId(), collected(s, flows));
+    }
+
+    /**
+     * What the assistant knows of a conversation, for staff: self-check steps done, the invoice fields (check code
+     * masked) and the result of the last lookup ("NOT_FOUND：status text").
+     */
+    static FaultReportForm.Attachments collected(ConversationState s, FlowEngine flows) {
+        List<String> outcome = s.getOutcome() == null ? List.of()
+                : List.of(s.getLastStatus() == null || s.getLastStatus().isBlank() ? s.getOutcome()
+                        : s.getOutcome() + "：" + s.getLastStatus());
+        return new FaultReportForm.Attachments(flows.titles(s.getStepsDone()), Replies.masked(s.getSlots()), outcome);
     }
 
     private Optional<String> problem(FaultReportForm form, String field) {

@@ -22,6 +22,13 @@ public interface FaultReporting {
     /** Attaches a conversation's transcript (oldest line first) to a report filed from that conversation. */
     void attachTranscript(String trackingNumber, UUID conversationId, List<TranscriptLine> transcript);
 
+    /**
+     * Attaches what the assistant collected in the conversation (steps done, invoice fields, lookup results) to a
+     * report that names that conversation but was filed without them (form or API); a report filed in the chat
+     * already has them and keeps them.
+     */
+    void attachCollected(String trackingNumber, UUID conversationId, FaultReportForm.Attachments collected);
+
     /** Phone and e-mail of a report, for sending notifications only (never to be logged or shown unmasked). */
     Optional<Contact> contactOf(String trackingNumber);
 

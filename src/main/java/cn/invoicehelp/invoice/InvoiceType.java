@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Invoice types of the directory, what the verification platform asks for each, and the words users call them. */
-enum InvoiceType {
+/**
+ * Invoice types of the directory, what the verification platform asks for each, and the words users call them.
+ * Public as a type only (its code, full name and common name): other modules validate and show invoice types with it.
+ */
+public enum InvoiceType {
 
     SPECIAL("增值税专用发票", Proof.AMOUNT_EXCL_TAX, "专票", "专用发票", "纸质专票", "增值税专票"),
     NORMAL("增值税普通发票", Proof.CHECK_CODE, "普票", "普通发票", "纸质普票", "增值税普票"),
@@ -33,8 +36,23 @@ enum InvoiceType {
         this.words = List.of(words);
     }
 
-    String label() {
+    /** The full name, e.g. 增值税专用发票. */
+    public String label() {
         return label;
+    }
+
+    /** The name most people use, e.g. 专票. */
+    public String commonName() {
+        return words.get(0);
+    }
+
+    /** The type with this code (enum name, any case), if there is one. */
+    public static Optional<InvoiceType> ofCode(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String wanted = code.strip().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(t -> t.name().equals(wanted)).findFirst();
     }
 
     Proof proof() {

@@ -46,6 +46,11 @@ class Delivery {
     private Instant createdAt;
     @Column(name = "sent_at")
     private Instant sentAt;
+    /** The claim of the sender working on it (see {@link Deliveries#claim}); null when nobody is. */
+    @Column(name = "claimed_by")
+    private String claimedBy;
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
     @Version
     private long version;
 
@@ -65,6 +70,7 @@ class Delivery {
     }
 
     void sent(Instant now) {
+        release();
         attempts++;
         status = SENT;
         sentAt = now;
@@ -73,6 +79,7 @@ class Delivery {
 
     /** Waits firstRetry, then twice as long after each further failure (at most maxRetry); gives up after max. */
     void failed(String error, Instant now, Duration firstRetry, Duration maxRetry, int maxAttempts) {
+        release();
         attempts++;
         lastError = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
         if (attempts >= maxAttempts) {
@@ -81,14 +88,6 @@ class Delivery {
         }
         Duration wait = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20));
         nextAttemptAt = now.plus(wait.compareTo(maxRetry) > 0 ? maxRetry : wait);
-    }
-
-    /**
-     * Taken by one dispatcher until {@code until}: another node's dispatcher skips it meanwhile (the version check
-     * lets exactly one claim win), and if the claiming node dies mid-send the delivery is tried again after that.
-     */
-    void claim(Instant until) {
-        nextAttemptAt = until;
     }
 
     /** An admin asks for another try now. */
@@ -100,9 +99,19 @@ class Delivery {
     }
 
     void cancel() {
+        release();
         if (PENDING.equals(status)) {
             status = CANCELLED;
         }
+    }
+
+    private void release() {
+        claimedBy = null;
+        claimedUntil = null;
+    }
+
+    String claimedBy() {
+        return claimedBy;
     }
 
     UUID id() {

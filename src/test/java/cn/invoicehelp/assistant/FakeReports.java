@@ -70,6 +70,11 @@ final class FakeReports implements FaultReporting {
     }
 
     @Override
+    public void attachCollected(String trackingNumber, UUID conversationId,
+                                cn.invoicehelp.escalation.FaultReportForm.Attachments collected) {
+    }
+
+    @Override
     public Optional<Contact> contactOf(String trackingNumber) {
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package cn.invoicehelp.chat;
 
+import cn.invoicehelp.console.StaffClient;
 import cn.invoicehelp.escalation.FaultReportStage;
 import cn.invoicehelp.escalation.FaultReportStageChanged;
 import cn.invoicehelp.escalation.TrackingNumbers;
@@ -97,5 +98,90 @@ class ChatFaultReportTests {
         }
         assertThat(client.replay(session, 0)).anyMatch(e -> "report".equals(e.path("type").asString(""))
                 && number.equals(e.path("card").path("trackingNumber").asString("")));
+    }
+
+    /** Staff open the report and find what happened in the conversation, wherever the report was filed. */
+    private static JsonNode staffViewOnceAttached(StaffClient staff, String number) {
+        long deadline = System.nanoTime() + ChatClient.WAIT.toNanos();
+        while (true) {
+            var response = staff.get("/api/console/fault-reports/" + number);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode detail = staff.json(response);
+            // Transcript and collected fields are attached right after filing, by listeners of FaultReportFiled.
+            if (detail.path("transcript").isArray() && detail.path("attachments").isObject()) {
+                return detail;
+            }
+            assertThat(System.nanoTime()).as("attachments of " + number).isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
+    }
+
+    @Test
+    void aReportFiledOnTheFormForAConversationCarriesItsTranscriptFieldsLookupAndStepsToStaff() {
+        ChatClient client = new ChatClient(port);
+        ChatClient.Session session = client.open();
+        try (ChatClient.Connection chat = client.connect(session.token())) {
+            chat.sendText("我的发票在北京系统里查不到");
+            chat.await(botAsking("网络"));
+            chat.sendAction("step:network:ok");
+            chat.await(ChatClient.from("bot"));
+            chat.sendText("发票代码1100242130，号码12345678，开票日期2024年12月20日，金额1130元");
+            chat.await(e -> "invoice".equals(e.path("card").path("kind").asString("")));
+        }
+
+        String occurred = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusHours(1).withNano(0)
+                .toString();
+        var filed = client.post("/api/fault-reports", """
+                {"invoiceNumbers":["12345678"],"occurredAt":"%s","description":"聊天里查过了还是不对，表单补报",
+                 "phone":"13800138000","conversationId":"%s"}""".formatted(occurred, session.conversationId()));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String number = ChatClient.JSON.readTree(filed.body()).path("trackingNumber").asString();
+
+        JsonNode detail = staffViewOnceAttached(StaffClient.admin(port), number);
+        assertThat(detail.path("report").path("conversationId").asString()).isEqualTo(session.conversationId());
+        assertThat(detail.path("transcript").toString()).contains("我的发票在北京系统里查不到")
+                .contains("发票代码1100242130");
+        assertThat(detail.path("transcript").get(0).path("sender").asString()).isNotBlank();
+        JsonNode attachments = detail.path("attachments");
+        assertThat(attachments.path("stepsDone").toString()).contains("检查网络连接");
+        assertThat(attachments.path("invoiceFields").path("number").asString()).isEqualTo("12345678");
+        assertThat(attachments.path("invoiceFields").path("code").asString()).isEqualTo("1100242130");
+        assertThat(attachments.path("lookupResults")).hasSize(1);
+        assertThat(attachments.path("lookupResults").get(0).asString()).matches("[A-Z_]+(：.+)?");
+        // The visitor's tracking view never shows any of it.
+        var tracked = new StaffClient(port).get("/api/fault-reports/" + number + "?contact=13800138000");
+        assertThat(tracked.statusCode()).isEqualTo(200);
+        assertThat(tracked.body()).doesNotContain("transcript").doesNotContain("1100242130");
+    }
+
+    @Test
+    void aReportFiledInTheChatShowsStaffTheTranscriptAndWhatTheBotCollected() {
+        ChatClient client = new ChatClient(port);
+        ChatClient.Session session = client.open();
+        String number;
+        try (ChatClient.Connection chat = client.connect(session.token())) {
+            chat.sendText("我的发票在北京系统里查不到");
+            chat.await(botAsking("网络"));
+            chat.sendAction("step:network:ok");
+            chat.await(ChatClient.from("bot"));
+            chat.sendText("提交故障报告");
+            chat.await(botAsking("描述"));
+            chat.sendText("查验平台一直提示查无此票，聊天里报的");
+            chat.await(botAsking("什么时候"));
+            chat.sendAction("report:now");
+            chat.await(botAsking("手机号码或电子邮箱"));
+            chat.sendText("li.na@example.com");
+            chat.await(botAsking("请确认"));
+            chat.sendAction("report:confirm");
+            number = chat.await(reportCard()).path("card").path("trackingNumber").asString();
+        }
+
+        JsonNode detail = staffViewOnceAttached(StaffClient.admin(port), number);
+        assertThat(detail.path("report").path("email").asString()).isEqualTo("l***@example.com");
+        assertThat(detail.path("transcript").toString()).contains("查验平台一直提示查无此票，聊天里报的");
+        assertThat(detail.path("attachments").path("stepsDone").toString()).contains("检查网络连接");
+        // What the visitor typed as their contact is masked in the transcript too.
+        assertThat(detail.path("transcript").toString()).contains("l***@example.com");
+        assertThat(detail.toString()).doesNotContain("li.na@example.com");
     }
 }

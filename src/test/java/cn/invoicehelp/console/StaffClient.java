@@ -35,7 +35,7 @@ import static cn.invoicehelp.chat.ChatClient.JSON;
 import static cn.invoicehelp.chat.ChatClient.WAIT;
 
 /** A signed-in console user over real HTTP (session cookie, CSRF header) and the agent socket. */
-final class StaffClient {
+public final class StaffClient {
 
     static final String ADMIN_PASSWORD = "admin-test-password";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -47,7 +47,7 @@ final class StaffClient {
     String csrfToken;
     String username;
 
-    StaffClient(int port) {
+    public StaffClient(int port) {
         this(port, new CookieManager());
     }
 
@@ -66,7 +66,7 @@ final class StaffClient {
         return other;
     }
 
-    static StaffClient admin(int port) {
+    public static StaffClient admin(int port) {
         StaffClient admin = new StaffClient(port);
         admin.signIn("admin", ADMIN_PASSWORD);
         return admin;
@@ -109,11 +109,11 @@ final class StaffClient {
         csrfToken = me.path("csrf").path("token").asString();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }
 
-    HttpResponse<String> post(String path, Object body) {
+    public HttpResponse<String> post(String path, Object body) {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body)));
         if (csrfToken != null) {
@@ -127,7 +127,7 @@ final class StaffClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))).build());
     }
 
-    HttpResponse<String> delete(String path) {
+    public HttpResponse<String> delete(String path) {
         HttpRequest.Builder builder = request(path).DELETE();
         if (csrfToken != null) {
             builder.header(csrfHeader, csrfToken);
@@ -135,7 +135,7 @@ final class StaffClient {
         return send(builder.build());
     }
 
-    JsonNode json(HttpResponse<String> response) {
+    public JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 

@@ -15,6 +15,14 @@ final class Contacts {
     private static final Pattern EMAIL =
             Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}");
 
+    /** A mobile number in free text, as people type it (+86, spaces, dashes). */
+    private static final Pattern MOBILE_IN_TEXT =
+            Pattern.compile("(?<!\\d)(?:(?:\\+|00)?86[\\s\\-]?)?1[3-9]\\d(?:[\\s\\-]?\\d){8}(?!\\d)");
+    /** A landline with its area code set apart ((010) 1234 5678, 010-12345678); run together it looks like an invoice code. */
+    private static final Pattern LANDLINE_IN_TEXT =
+            Pattern.compile("(?<!\\d)[(（]?0\\d{2,3}[)）]?[\\s\\-]\\d{3,4}[\\s\\-]?\\d{4}(?!\\d)");
+    private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
+
     private Contacts() {
     }
 
@@ -72,5 +80,21 @@ final class Contacts {
         }
         int at = email.indexOf('@');
         return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
+    }
+
+    /** Free text (a chat transcript) with every e-mail address and phone number in it masked. */
+    static String maskAll(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = EMAIL_IN_TEXT.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                maskEmail(m.group())));
+        masked = MOBILE_IN_TEXT.matcher(masked).replaceAll(m -> maskPhone(digitsOf(m.group(), true)));
+        return LANDLINE_IN_TEXT.matcher(masked).replaceAll(m -> maskPhone(digitsOf(m.group(), false)));
+    }
+
+    private static String digitsOf(String typed, boolean mobile) {
+        String digits = typed.replaceAll("\\D", "");
+        return mobile && digits.length() > 11 ? digits.substring(digits.length() - 11) : digits;
     }
 }

@@ -162,6 +162,15 @@ class FaultReport {
         return entries;
     }
 
+    /** What the assistant collected; a report filed in the chat has it from the start and keeps it. */
+    boolean attachCollected(String attachmentsJson) {
+        if (attachments != null) {
+            return false;
+        }
+        this.attachments = attachmentsJson;
+        return true;
+    }
+
     void attachTranscript(String transcriptJson) {
         this.transcript = transcriptJson;
     }

@@ -2,6 +2,7 @@ package cn.invoicehelp.escalation.report;
 
 import cn.invoicehelp.escalation.FaultReportForm;
 import cn.invoicehelp.escalation.FaultReportProblem;
+import cn.invoicehelp.invoice.InvoiceType;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,12 +29,9 @@ final class FaultReportRules {
     private static final Duration SKEW = Duration.ofMinutes(5);
     private static final Pattern INVOICE_NUMBER = Pattern.compile("\\d{8}|\\d{20}");
 
-    /** Invoice type codes of the Beijing directory, with the names people know them by. */
-    static final Map<String, String> INVOICE_TYPES = Map.of(
-            "SPECIAL", "增值税专用发票", "NORMAL", "增值税普通发票", "E_NORMAL", "增值税电子普通发票",
-            "E_SPECIAL", "增值税电子专用发票", "ROLL", "增值税普通发票(卷式)", "TOLL", "通行费电子普通发票",
-            "VEHICLE", "机动车销售统一发票", "USED_VEHICLE", "二手车销售统一发票",
-            "DIGITAL_SPECIAL", "电子发票(增值税专用发票)(数电)", "DIGITAL_NORMAL", "电子发票(普通发票)(数电)");
+    /** "SPECIAL（专票）、NORMAL（普票）、…": the codes a report accepts, from the invoice module's own list. */
+    private static final String INVOICE_TYPE_CHOICES = java.util.Arrays.stream(InvoiceType.values())
+            .map(t -> t.name() + "（" + t.commonName() + "）").collect(java.util.stream.Collectors.joining("、"));
 
     static final String RESIDENT_ID = "请不要提交身份证号码等敏感个人信息：处理故障不需要它，请删除后再提交。";
     static final String BANK_CARD = "请不要提交银行卡号等敏感个人信息：处理故障不需要它，请删除后再提交。";
@@ -118,14 +115,13 @@ final class FaultReportRules {
         if (given == null || given.isBlank()) {
             return null;
         }
-        String code = given.strip().toUpperCase(Locale.ROOT);
-        if (!INVOICE_TYPES.containsKey(code)) {
-            problems.add(new FaultReportProblem("invoiceType", "发票类型不正确，可填：SPECIAL（专票）、NORMAL（普票）、"
-                    + "E_NORMAL（电子普票）、E_SPECIAL（电子专票）、ROLL（卷票）、TOLL（通行费）、VEHICLE（机动车）、"
-                    + "USED_VEHICLE（二手车）、DIGITAL_SPECIAL（数电专票）、DIGITAL_NORMAL（数电普票），不确定可以不填。"));
+        Optional<InvoiceType> type = InvoiceType.ofCode(given);
+        if (type.isEmpty()) {
+            problems.add(new FaultReportProblem("invoiceType", "发票类型不正确，可填：" + INVOICE_TYPE_CHOICES
+                    + "，不确定可以不填。"));
             return null;
         }
-        return code;
+        return type.get().name();
     }
 
     private static Instant occurredAt(String given, Clock clock, List<FaultReportProblem> problems) {

@@ -123,9 +123,33 @@ class FaultReportService implements FaultReporting {
 
     @Override
     public void attachTranscript(String trackingNumber, UUID conversationId, List<TranscriptLine> transcript) {
-        tx.executeWithoutResult(status -> reports.findByTrackingNumber(trackingNumber)
-                .filter(r -> conversationId.equals(r.conversationId()))
-                .ifPresent(r -> r.attachTranscript(json.writeValueAsString(transcript))));
+        onReportOf(trackingNumber, conversationId, r -> r.attachTranscript(json.writeValueAsString(
+                transcript.stream().map(line -> new TranscriptLine(line.sender(), Contacts.maskAll(line.text()),
+                        line.at())).toList())));
+    }
+
+    @Override
+    public void attachCollected(String trackingNumber, UUID conversationId, FaultReportForm.Attachments collected) {
+        onReportOf(trackingNumber, conversationId, r -> r.attachCollected(json.writeValueAsString(collected)));
+    }
+
+    /**
+     * Changes the report of that conversation. Transcript and collected fields arrive from two listeners at once:
+     * the one that loses the version race reads the report again.
+     */
+    private void onReportOf(String trackingNumber, UUID conversationId, java.util.function.Consumer<FaultReport> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> reports.findByTrackingNumber(trackingNumber)
+                        .filter(r -> conversationId.equals(r.conversationId()))
+                        .ifPresent(change));
+                return;
+            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

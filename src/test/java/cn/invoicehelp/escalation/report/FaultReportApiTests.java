@@ -85,6 +85,18 @@ class FaultReportApiTests extends FaultReportContext {
     }
 
     @Test
+    void everyInvoiceTypeOfTheDirectoryIsAcceptedByItsCode() {
+        // The rules take the list from the invoice module: a type added there is accepted here.
+        for (cn.invoicehelp.invoice.InvoiceType type : cn.invoicehelp.invoice.InvoiceType.values()) {
+            Map<String, Object> form = form();
+            form.put("invoiceType", type.name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(FaultReportRules.problems(new cn.invoicehelp.escalation.FaultReportForm(List.of("12345678"),
+                    (String) form.get("invoiceType"), "2025-03-10T09:00:00+08:00", "查验平台提示查无此票",
+                    "13800138000", null, null, null), CLOCK)).as(type.name()).isEmpty();
+        }
+    }
+
+    @Test
     void everyRuleHasItsOwnMessage() throws Exception {
         assertThat(messageFor("description", "查不到")).contains("太短").contains("5");
         assertThat(messageFor("description", "长".repeat(2001))).contains("太长").contains("2000");
@@ -98,7 +110,8 @@ class FaultReportApiTests extends FaultReportContext {
         assertThat(messageFor("invoiceNumbers", List.of("1234"))).contains("8 位").contains("20 位");
         assertThat(messageFor("invoiceNumbers", "12345678")).contains("列表");
         assertThat(messageFor("invoiceNumbers", java.util.Collections.nCopies(11, "12345678"))).contains("最多");
-        assertThat(messageFor("invoiceType", "机票")).contains("发票类型不正确");
+        assertThat(messageFor("invoiceType", "机票")).contains("发票类型不正确").contains("DIGITAL_NORMAL（数电票）")
+                .contains("SPECIAL（专票）");
         assertThat(messageFor("conversationId", "abc")).contains("conversationId");
         assertThat(messageFor("priority", "high")).contains("不认识的字段");
 
