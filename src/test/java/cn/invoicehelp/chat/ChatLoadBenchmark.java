@@ -262,6 +262,7 @@ class ChatLoadBenchmark {
         private final int index;
         private final WebSocket socket;
         private final StringBuilder partial = new StringBuilder();
+        private final CompletableFuture<Void> connected = new CompletableFuture<>();
         private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
         private final Map<String, Long> dueOfMessage = new ConcurrentHashMap<>();
         private final Map<String, Long> dueOfPing = new ConcurrentHashMap<>();
@@ -287,6 +288,8 @@ class ChatLoadBenchmark {
                     .get(30, TimeUnit.SECONDS);
             sending = CompletableFuture.completedFuture(socket);
             frame("CONNECT\naccept-version:1.2\nheart-beat:0,0\ntoken:" + token + "\n\n\0");
+            // SUBSCRIBE only after CONNECTED: the production broker relay drops frames sent before it.
+            connected.get(30, TimeUnit.SECONDS);
             frame("SUBSCRIBE\nid:0\ndestination:/user/queue/events\nreceipt:r\n\n\0");
             subscribed.get(30, TimeUnit.SECONDS);
         }
@@ -334,6 +337,10 @@ class ChatLoadBenchmark {
 
         private synchronized void onFrame(String frame) {
             long now = System.nanoTime();
+            if (frame.startsWith("CONNECTED")) {
+                connected.complete(null);
+                return;
+            }
             if (frame.startsWith("RECEIPT")) {
                 subscribed.complete(null);
                 return;
