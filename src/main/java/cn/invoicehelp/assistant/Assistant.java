@@ -22,6 +22,22 @@ public interface Assistant {
      */
     List<Reply> reply(UUID conversationId, String text, String action, String client);
 
+    /**
+     * The same turn, computed without storing anything: the caller stores the replies and then calls
+     * {@link #remember} inside the same transaction (the chat does both in its group commit). {@link #reply} is
+     * {@code answer} followed by {@code remember}. The default suits an assistant that keeps no state.
+     */
+    default AssistantTurn answer(UUID conversationId, String text, String action, String client) {
+        return AssistantTurn.withoutMemory(reply(conversationId, text, action, client));
+    }
+
+    /**
+     * Writes what the turn keeps (state, unanswered questions) in the caller's transaction, if there is one. Fails
+     * when the state was changed since {@link #answer} read it, so a stale turn is never stored over a newer one.
+     */
+    default void remember(AssistantTurn turn) {
+    }
+
     /** A turn from a caller without a client address; see {@link #UNKNOWN_CLIENT}. */
     default List<Reply> reply(UUID conversationId, String text, String action) {
         return reply(conversationId, text, action, UNKNOWN_CLIENT);

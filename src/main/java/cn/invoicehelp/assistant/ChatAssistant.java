@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * The bot: reads a turn (quick-reply action or free text), lets the flow engine, the intents or the FAQ answer it,
- * and stores the conversation state after every turn.
+ * and returns the new conversation state with the replies (stored by the caller, see {@link AssistantTurn}).
  */
 class ChatAssistant implements Assistant {
 
@@ -59,14 +59,31 @@ class ChatAssistant implements Assistant {
 
     @Override
     public List<Reply> reply(UUID conversationId, String text, String action, String client) {
+        AssistantTurn turn = answer(conversationId, text, action, client);
+        remember(turn);
+        return turn.replies();
+    }
+
+    @Override
+    public AssistantTurn answer(UUID conversationId, String text, String action, String client) {
         ConversationState s = states.load(conversationId).orElseGet(ConversationState::new);
         s.client(client);
         s.setConversationId(conversationId);
         Optional<List<Reply>> outage = outageFirst(s, text, action);
         List<Reply> replies = outage.isPresent() ? outage.get()
                 : action != null && !action.isBlank() ? actions.fromClient(s, action) : onText(s, text);
-        states.save(conversationId, s);
-        return replies;
+        return new AssistantTurn(replies, new AssistantTurn.Memory(conversationId, StateJson.write(s),
+                s.storedVersion(), s.unanswered()));
+    }
+
+    @Override
+    public void remember(AssistantTurn turn) {
+        AssistantTurn.Memory memory = turn.memory();
+        if (memory == null) {
+            return;
+        }
+        states.save(memory);
+        memory.unanswered().forEach(faq::recordUnanswered);
     }
 
     /** Words of someone who cannot find an invoice or cannot work with the system. */
@@ -158,7 +175,7 @@ class ChatAssistant implements Assistant {
             return List.of(Replies.message(found.outOfScope().message(),
                     withResume(s, s.inFlow() ? List.of() : List.of(MENU))));
         }
-        faq.recordUnanswered(text);
+        s.unanswered(text);
         return miss(s);
     }
 

@@ -30,6 +30,30 @@ class ConversationState {
     /** Who sent the current turn (not stored): invoice lookups count against this client's limit. */
     private transient String client;
 
+    /** Version of the stored row this state was read from, null if none (not stored). */
+    private transient Long storedVersion;
+    /** Questions of the current turn nobody could answer (not stored): kept with the state in one transaction. */
+    private transient List<String> unanswered;
+
+    Long storedVersion() {
+        return storedVersion;
+    }
+
+    void storedVersion(Long version) {
+        this.storedVersion = version;
+    }
+
+    void unanswered(String question) {
+        if (unanswered == null) {
+            unanswered = new ArrayList<>(1);
+        }
+        unanswered.add(question);
+    }
+
+    List<String> unanswered() {
+        return unanswered == null ? List.of() : unanswered;
+    }
+
     String client() {
         return client == null ? Assistant.UNKNOWN_CLIENT : client;
     }

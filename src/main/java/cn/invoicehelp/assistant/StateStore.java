@@ -6,7 +6,9 @@ import java.util.UUID;
 /** Per-conversation assistant state. */
 interface StateStore {
 
+    /** The stored state with {@link ConversationState#storedVersion()} set, or empty. */
     Optional<ConversationState> load(UUID conversationId);
 
-    void save(UUID conversationId, ConversationState state);
+    /** Stores the state of a turn in the caller's transaction; fails if another write came in between. */
+    void save(AssistantTurn.Memory memory);
 }

@@ -1,6 +1,7 @@
 package cn.invoicehelp.chat;
 
 import cn.invoicehelp.assistant.Assistant;
+import cn.invoicehelp.assistant.AssistantTurn;
 import cn.invoicehelp.assistant.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,18 +42,32 @@ class AssistantGateway {
         return List.of(new Reply("message", GREETING, null, null));
     }
 
-    /** The bot's replies, or a system apology (type "message", sender "system") when it cannot answer. */
-    List<NewEvent> reply(UUID conversationId, String text, String action, String client) {
+    /**
+     * The bot's replies, or a system apology (type "message", sender "system") when it cannot answer; nothing is
+     * stored yet: the caller appends the events and calls {@link #remember} in one transaction.
+     */
+    Answer reply(UUID conversationId, String text, String action, String client) {
         try {
             Assistant bot = assistant.getIfAvailable();
             if (bot != null) {
-                List<Reply> replies = bot.reply(conversationId, text, action, client);
-                return replies == null ? List.of() : replies.stream().map(this::toEvent).toList();
+                AssistantTurn turn = bot.answer(conversationId, text, action, client);
+                return new Answer(turn.replies().stream().map(this::toEvent).toList(), bot, turn);
             }
         } catch (RuntimeException e) {
             LOG.warn("Assistant failed to answer conversation {}", conversationId, e);
         }
-        return List.of(NewEvent.system("message", UNAVAILABLE, null));
+        return new Answer(List.of(NewEvent.system("message", UNAVAILABLE, null)), null, null);
+    }
+
+    /** The events of one bot turn and what the assistant keeps of it. */
+    record Answer(List<NewEvent> events, Assistant bot, AssistantTurn turn) {
+
+        /** Writes the assistant's state and unanswered questions; call inside the transaction of the events. */
+        void remember() {
+            if (bot != null && turn != null) {
+                bot.remember(turn);
+            }
+        }
     }
 
     NewEvent toEvent(Reply reply) {

@@ -18,6 +18,8 @@ import java.util.UUID;
 @Service
 class ChatTurns {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatTurns.class);
+
     static final String REPORT = "report";
     static final String SLOW_DOWN = "您发送得太快了，请稍等几秒再发送。";
     static final String HANDOFF_NOTICE = "您的问题已转交人工客服，工作人员会在这里回复您，请稍候。您可以继续补充说明。";
@@ -108,8 +110,27 @@ class ChatTurns {
     }
 
     private void answer(UUID conversationId, Question question) {
-        List<NewEvent> replies = assistant.reply(conversationId, question.text, question.action, question.client);
-        sender.send(conversationId, log.append(conversationId, locked -> {
+        AssistantGateway.Answer answer = assistant.reply(conversationId, question.text, question.action,
+                question.client);
+        List<NewEvent> replies = answer.events();
+        List<EventView> stored;
+        try {
+            stored = store(conversationId, question, answer, replies);
+        } catch (RuntimeException e) {
+            // Neither the replies nor the assistant's state were stored: apologise, leave the question unanswered
+            // (sending it again asks the bot again).
+            LOG.warn("Bot turn of conversation {} could not be stored", conversationId, e);
+            stored = log.append(conversationId, locked -> locked.append(
+                    NewEvent.system("message", AssistantGateway.UNAVAILABLE, null)));
+        }
+        sender.send(conversationId, stored);
+    }
+
+    private List<EventView> store(UUID conversationId, Question question, AssistantGateway.Answer answer,
+                                  List<NewEvent> replies) {
+        return log.append(conversationId, locked -> {
+            // The assistant's state and unanswered questions commit with the answered mark and the replies.
+            answer.remember();
             locked.markAnswered(question.echoId);
             if (locked.conversation.handoffPending()
                     && !(question.whileWaiting && locked.conversation.waitingForAgent())) {
@@ -126,7 +147,7 @@ class ChatTurns {
                 locked.conversation.handoffRequested();
                 publisher.publishEvent(handoffRequested(locked, handoff));
             }
-        }));
+        });
     }
 
     private HandoffRequested handoffRequested(EventLog.Locked locked, NewEvent handoff) {

@@ -202,6 +202,29 @@ class ChatAssistantTests {
     }
 
     @Test
+    void aTurnIsKeptOnlyWhenTheCallerRemembersIt() {
+        AssistantTurn turn = assistant.answer(id, "今天天气怎么样", null, "10.0.0.1");
+        assertThat(turn.replies()).isNotEmpty();
+        assertThat(states.json).isEmpty();
+        assertThat(faq.unanswered).isEmpty();
+
+        assistant.remember(turn);
+        assertThat(states.json).containsKey(id);
+        assertThat(faq.unanswered).containsExactly("今天天气怎么样");
+        // A second miss counts on from the stored state.
+        assertThat(actions(say("推荐一家餐厅"))).contains("handoff", "report");
+    }
+
+    @Test
+    void aTurnComputedFromAnOlderStateIsNotStoredOverANewerOne() {
+        AssistantTurn stale = assistant.answer(id, "今天天气怎么样", null, "10.0.0.1");
+        say("推荐一家餐厅");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assistant.remember(stale))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(faq.unanswered).containsExactly("推荐一家餐厅");
+    }
+
+    @Test
     void answeredQuestionsAreNotNotedAsUnanswered() {
         say("校验码在哪里看");
         say("我想查一张发票");

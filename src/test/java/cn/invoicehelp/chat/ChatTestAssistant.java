@@ -1,11 +1,13 @@
 package cn.invoicehelp.chat;
 
 import cn.invoicehelp.assistant.Assistant;
+import cn.invoicehelp.assistant.AssistantTurn;
 import cn.invoicehelp.assistant.Card;
 import cn.invoicehelp.assistant.Reply;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,34 @@ public class ChatTestAssistant {
                 return List.of(new Reply("message", "选项：" + action, List.of(HANDOFF), null));
             }
             return List.of(new Reply("message", "收到：" + text, null, null));
+        }
+
+        /** Conversations whose turns cannot be remembered (the assistant's write fails) until disarmed. */
+        final java.util.Set<UUID> failingMemory = ConcurrentHashMap.newKeySet();
+        private final Map<UUID, java.util.List<String>> remembered = new ConcurrentHashMap<>();
+
+        @Override
+        public AssistantTurn answer(UUID conversationId, String text, String action, String client) {
+            return new AssistantTurn(reply(conversationId, text, action, client),
+                    new AssistantTurn.Memory(conversationId, "{}", null, text == null ? List.of() : List.of(text)));
+        }
+
+        @Override
+        public void remember(AssistantTurn turn) {
+            UUID id = turn.memory().conversationId();
+            if (failingMemory.contains(id)) {
+                throw new IllegalStateException("state store unavailable");
+            }
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw new IllegalStateException("remembered outside a transaction");
+            }
+            remembered.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .addAll(turn.memory().unanswered());
+        }
+
+        /** Texts of the turns whose memory was written, in order. */
+        List<String> remembered(UUID conversationId) {
+            return remembered.getOrDefault(conversationId, List.of());
         }
 
         /** The client address the last turn of this conversation came from. */

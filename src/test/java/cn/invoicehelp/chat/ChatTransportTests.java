@@ -110,6 +110,33 @@ class ChatTransportTests {
     }
 
     @Test
+    void botReplyIsStoredTogetherWithWhatTheAssistantRemembersOrNotAtAll() {
+        ChatClient.Session session = client.open();
+        UUID conversation = UUID.fromString(session.conversationId());
+        try (var connection = client.connect(session.token())) {
+            assistant.failingMemory.add(conversation);
+            String id = UUID.randomUUID().toString();
+            connection.sendText(id, "记不住的问题");
+            connection.await(from("user"));
+            JsonNode apology = connection.await(from("system"));
+            assertThat(apology.get("text").asString()).isEqualTo(AssistantGateway.UNAVAILABLE);
+            assertThat(client.replay(session, 0)).extracting(e -> e.path("text").asString(""))
+                    .contains("记不住的问题").doesNotContain("收到：记不住的问题");
+
+            assistant.failingMemory.remove(conversation);
+            connection.sendText(id, "记不住的问题");
+            // The echo was not marked answered either, so the resent message is answered now, once.
+            connection.await(e -> e.path("text").asString("").equals("收到：记不住的问题"));
+            connection.sendText("再下一条");
+            connection.await(e -> e.path("text").asString("").equals("收到：再下一条"));
+        }
+        assertThat(assistant.remembered(conversation)).containsExactly("记不住的问题", "再下一条");
+        assertThat(assistant.calls(conversation)).isEqualTo(3);
+        assertThat(client.replay(session, 0)).extracting(e -> e.path("text").asString(""))
+                .filteredOn(t -> t.startsWith("收到：")).containsExactly("收到：记不住的问题", "收到：再下一条");
+    }
+
+    @Test
     void reconnectingClientReplaysWhatItMissedWithoutGapsOrDuplicates() {
         ChatClient.Session session = client.open();
         long lastSeen;
