@@ -42,6 +42,11 @@ import java.util.regex.Pattern;
  *
  * <pre>mvn -B -q package -DskipTests && mvn -B -q test -Dtest=ChatLoadBenchmark \
  *   -Dchat.load.conversations=1000 -Dchat.load.rate=200 -Dchat.load.warmup=30 -Dchat.load.duration=60</pre>
+ *
+ * Production mode: {@code -Dchat.load.profile=prod -Dchat.load.nodes=2} starts that many nodes with the {@code prod}
+ * profile on a fresh PostgreSQL database and the RabbitMQ of the {@code HELPDESK_TEST_*} variables
+ * (docs/deploy.md), and spreads the conversations over the nodes round robin (conversation i on node i mod N); CPU and
+ * GC are summed over the nodes.
  */
 class ChatLoadBenchmark {
 
@@ -52,6 +57,9 @@ class ChatLoadBenchmark {
     private static final int WARMUP = Integer.getInteger("chat.load.warmup", 30);
     private static final int DURATION = Integer.getInteger("chat.load.duration", 60);
     private static final String HEAP = System.getProperty("chat.load.heap", "1g");
+    private static final int NODES = Integer.getInteger("chat.load.nodes", 1);
+    private static final boolean PROD = "prod".equals(System.getProperty("chat.load.profile",
+            NODES > 1 ? "prod" : "embedded"));
     private static final List<String> QUESTIONS = List.of("我的发票在北京系统里查不到", "校验码要填几位", "数电票没有代码怎么查",
             "专票金额填含税还是不含税", "今天刚开的发票查不到", "一张发票一天能查几次", "系统是不是在维护", "发票被红冲了怎么办");
     private static final Pattern GC_PAUSE = Pattern.compile("Pause.* ([0-9.]+)ms$");
@@ -61,18 +69,53 @@ class ChatLoadBenchmark {
 
     @Test
     void openLoadWithPingFloor() throws Exception {
-        try (AppProcess app = AppProcess.start(work, "server",
-                List.of("-Xmx" + HEAP, "-Xms" + HEAP, "-Xlog:gc:file=" + work.resolve("gc.log")),
-                List.of("--helpdesk.chat.limits.sessions-per-client=1000000",
-                        "--helpdesk.chat.limits.connections-per-client=1000000",
-                        "--helpdesk.chat.rate-limit=1000"))) {
+        ProductionServices services = PROD ? ProductionServices.required() : null;
+        ProductionServices.Database database = PROD ? services.createDatabase() : null;
+        List<AppProcess> apps = new ArrayList<>();
+        try {
+            List<String> args = new ArrayList<>(List.of("--helpdesk.chat.limits.sessions-per-client=1000000",
+                    "--helpdesk.chat.limits.connections-per-client=1000000",
+                    "--helpdesk.chat.rate-limit=1000"));
+            Map<String, String> env = new java.util.LinkedHashMap<>();
+            env.put("HELPDESK_ADMIN_PASSWORD", java.util.UUID.randomUUID().toString());
+            if (PROD) {
+                args.add("--spring.profiles.active=prod");
+                env.putAll(services.nodeEnvironment(database));
+            }
+            for (int n = 0; n < NODES; n++) {
+                Path node = Files.createDirectories(work.resolve("node-" + n));
+                apps.add(AppProcess.start(node, "server",
+                        List.of("-Xmx" + HEAP, "-Xms" + HEAP, "-Xlog:gc:file=" + node.resolve("gc.log")), args, env));
+            }
+            run(apps);
+        } finally {
+            for (AppProcess app : apps) {
+                app.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    private Duration cpuTime(List<AppProcess> apps) throws IOException {
+        Duration total = Duration.ZERO;
+        for (AppProcess app : apps) {
+            total = total.plus(app.cpuTime());
+        }
+        return total;
+    }
+
+    private void run(List<AppProcess> apps) throws Exception {
+        {
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
             List<Visitor> visitors = new ArrayList<>();
             for (int i = 0; i < CONVERSATIONS; i++) {
-                visitors.add(new Visitor(i, http, app.port));
+                visitors.add(new Visitor(i, http, apps.get(i % apps.size()).port));
             }
-            System.out.printf(Locale.ROOT, "%d conversations connected; offered %.0f msg/s + %.0f pings/s%n",
-                    CONVERSATIONS, RATE, PING_RATE);
+            System.out.printf(Locale.ROOT, "%d conversations connected to %d node(s) (%s); offered %.0f msg/s + %.0f pings/s%n",
+                    CONVERSATIONS, apps.size(), PROD ? "prod: PostgreSQL + RabbitMQ relay" : "embedded: H2 + simple broker",
+                    RATE, PING_RATE);
 
             long start = System.nanoTime();
             long measureFrom = start + TimeUnit.SECONDS.toNanos(WARMUP);
@@ -80,7 +123,7 @@ class ChatLoadBenchmark {
             Window window = new Window(measureFrom, measureTo);
             ExecutorService loop = Executors.newSingleThreadExecutor();
             CompletableFuture<Void> cpuAndGc = new CompletableFuture<>();
-            long[] gcLogOffset = new long[1];
+            long[] gcLogOffset = new long[apps.size()];
             Duration[] cpu = new Duration[2];
             loop.submit(() -> {
                 // Both schedules merged: message k is due at start + k / RATE, ping j at start + (j + 0.5) / PING_RATE.
@@ -97,8 +140,10 @@ class ChatLoadBenchmark {
                     if (!marked && due >= measureFrom) {
                         marked = true;
                         try {
-                            cpu[0] = app.cpuTime();
-                            gcLogOffset[0] = Files.size(work.resolve("gc.log"));
+                            cpu[0] = cpuTime(apps);
+                            for (int n = 0; n < apps.size(); n++) {
+                                gcLogOffset[n] = Files.size(work.resolve("node-" + n).resolve("gc.log"));
+                            }
                         } catch (IOException e) {
                             cpuAndGc.completeExceptionally(e);
                         }
@@ -119,7 +164,7 @@ class ChatLoadBenchmark {
                     }
                 }
                 try {
-                    cpu[1] = app.cpuTime();
+                    cpu[1] = cpuTime(apps);
                 } catch (IOException e) {
                     cpuAndGc.completeExceptionally(e);
                 }
@@ -133,7 +178,11 @@ class ChatLoadBenchmark {
             while (System.nanoTime() < drainUntil && visitors.stream().anyMatch(Visitor::waiting)) {
                 Thread.sleep(100);
             }
-            report(visitors, window, cpu[1].minus(cpu[0]), gcPauses(work.resolve("gc.log"), gcLogOffset[0]));
+            List<Double> pauses = new ArrayList<>();
+            for (int n = 0; n < apps.size(); n++) {
+                pauses.addAll(gcPauses(work.resolve("node-" + n).resolve("gc.log"), gcLogOffset[n]));
+            }
+            report(visitors, window, cpu[1].minus(cpu[0]), pauses);
             visitors.forEach(Visitor::close);
         }
     }
@@ -213,6 +262,7 @@ class ChatLoadBenchmark {
         private final int index;
         private final WebSocket socket;
         private final StringBuilder partial = new StringBuilder();
+        private final CompletableFuture<Void> connected = new CompletableFuture<>();
         private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
         private final Map<String, Long> dueOfMessage = new ConcurrentHashMap<>();
         private final Map<String, Long> dueOfPing = new ConcurrentHashMap<>();
@@ -238,6 +288,8 @@ class ChatLoadBenchmark {
                     .get(30, TimeUnit.SECONDS);
             sending = CompletableFuture.completedFuture(socket);
             frame("CONNECT\naccept-version:1.2\nheart-beat:0,0\ntoken:" + token + "\n\n\0");
+            // SUBSCRIBE only after CONNECTED: the production broker relay drops frames sent before it.
+            connected.get(30, TimeUnit.SECONDS);
             frame("SUBSCRIBE\nid:0\ndestination:/user/queue/events\nreceipt:r\n\n\0");
             subscribed.get(30, TimeUnit.SECONDS);
         }
@@ -285,6 +337,10 @@ class ChatLoadBenchmark {
 
         private synchronized void onFrame(String frame) {
             long now = System.nanoTime();
+            if (frame.startsWith("CONNECTED")) {
+                connected.complete(null);
+                return;
+            }
             if (frame.startsWith("RECEIPT")) {
                 subscribed.complete(null);
                 return;
