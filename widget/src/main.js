@@ -39,6 +39,27 @@ function start() {
   if (window.performance && performance.mark) performance.mark('invoicehelp-chat:ready');
   const store = createStore(server);
 
+  // The subscribe card posts to this help center's subscription API (never to a URL taken from the card).
+  const subscriptions = {
+    async send(card, body) {
+      const res = await fetch(`${server}/api/notifications/subscriptions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ targetType: card.targetType, targetId: String(card.targetId), phone: body.phone,
+          email: body.email, consent: body.consent, source: 'chat' }),
+      });
+      let json = null;
+      try { json = await res.json(); } catch (e) { json = null; }
+      return { status: res.status, body: json };
+    },
+    async cancel(token) {
+      const res = await fetch(`${server}/api/notifications/subscriptions/${encodeURIComponent(token)}`, { method: 'DELETE' });
+      if (!res.ok && res.status !== 404) throw new HttpError(res.status, 0);
+    },
+    done: (key) => store.flag(key),
+    remember: (key, value) => store.setFlag(key, value),
+  };
+
   let open = false;
   let unread = 0;
   let readSeq = store.lastSeq();
@@ -99,7 +120,7 @@ function start() {
       if (c.ended) { if (ui.banner.dataset.id === id) ui.banner.hidden = true; }
       else showBanner(c.title, c.body || e.text, id, c.level, c.expectedEnd);
     }
-    const view = eventView(e, t, { server });
+    const view = eventView(e, t, { server, subscribe: subscriptions });
     // Quick replies belong to the latest message: anything new from the other side replaces them.
     if (view && e.sender !== 'user') ui.log.querySelectorAll('.quick').forEach((q) => q.remove());
     if (view && view.querySelector('.card.queue')) {

@@ -82,6 +82,15 @@ button { cursor: pointer; }
 .quick button:hover { background: #fef2f2; }
 .quick .lead { width: 100%; font-size: 12px; color: #6b7280; }
 
+.subscribe { align-self: stretch; display: flex; flex-direction: column; gap: 6px; }
+.subscribe input[type="tel"], .subscribe input[type="email"] { width: 100%; border: 1px solid #d1d5db; border-radius: 8px;
+  padding: 6px 8px; font-size: 14px; }
+.subscribe .consent { display: flex; gap: 6px; align-items: flex-start; font-size: 12px; color: #374151; }
+.subscribe .consent input { margin-top: 3px; }
+.subscribe .submit { align-self: flex-start; border: 0; background: #c8102e; color: #fff; border-radius: 8px; padding: 6px 16px; font-size: 13px; }
+.subscribe .submit:disabled { opacity: .5; cursor: default; }
+.subscribe .err { margin: 2px 0; color: #b91c1c; }
+.subscribe > button:not(.submit) { align-self: flex-start; }
 .rating { align-self: stretch; }
 .stars { display: flex; gap: 4px; margin: 6px 0; }
 .stars button { border: 0; background: transparent; font-size: 26px; line-height: 1; color: #d1d5db; padding: 2px; }

@@ -146,6 +146,8 @@ function cardView(card, t, ctx) {
         card.dueAt ? h('p', { class: 'muted', text: `${t.dueAt} ${formatTime(card.dueAt)}` }) : null,
         number && track ? h('a', { href: track, target: '_blank', rel: 'noopener', text: `${t.trackLink} ›` }) : null);
     }
+    case 'subscribe':
+      return ctx.subscribe ? subscribeView(card, t, ctx.subscribe) : null;
     case 'queue': {
       const pos = Number(card.position);
       const wait = Number(card.estimatedWaitSeconds);
@@ -161,6 +163,72 @@ function cardView(card, t, ctx) {
     default:
       return null;   // a card kind this version does not know: the event's text still shows
   }
+}
+
+/**
+ * The subscription form of a {@code subscribe} card: phone and/or e-mail, the card's consent text as a checkbox.
+ * {@code subscribe.send(card, {phone, email})} resolves to {status, body}; {@code subscribe.cancel(token)} unsubscribes;
+ * {@code subscribe.done}/{@code remember} keep the outcome across reloads (masked contacts only).
+ */
+function subscribeView(card, t, subscribe) {
+  const key = `subscribed:${card.targetType}:${card.targetId}`;
+  const phone = h('input', { type: 'tel', maxlength: '30', autocomplete: 'tel', 'aria-label': t.subscribePhone, placeholder: t.subscribePhone });
+  const email = h('input', { type: 'email', maxlength: '254', autocomplete: 'email', 'aria-label': t.subscribeEmail, placeholder: t.subscribeEmail });
+  const consent = h('input', { type: 'checkbox' });
+  const button = h('button', { type: 'submit', class: 'submit', text: t.subscribeSubmit });
+  const result = h('div', { class: 'result', role: 'status', 'aria-live': 'polite' });
+  const form = h('form', { class: 'card subscribe', 'data-target': `${card.targetType}:${card.targetId}` },
+    h('h3', { text: t.subscribeTitle(card.title) }),
+    phone, email,
+    h('label', { class: 'consent' }, consent, h('span', { text: card.consent || t.subscribeConsent })),
+    button, result);
+
+  function showDone(s, created) {
+    const to = [s.phone, s.email].filter(Boolean).join('、');
+    const stop = h('button', { type: 'button', text: t.unsubscribe });
+    stop.addEventListener('click', () => {
+      stop.disabled = true;
+      subscribe.cancel(s.unsubscribeToken).then(() => {
+        subscribe.remember(key, null);
+        form.replaceChildren(h('p', { class: 'muted', role: 'status', text: t.unsubscribed }));
+      }, () => { stop.disabled = false; });
+    });
+    form.replaceChildren(h('h3', { text: t.subscribeTitle(card.title) }),
+      h('p', { role: 'status', text: created ? t.subscribeDone(to) : t.subscribeAgain(to) }),
+      s.unsubscribeToken ? stop : null);
+  }
+
+  const earlier = subscribe.done(key);
+  if (earlier && typeof earlier === 'object') {
+    showDone(earlier, true);
+    return form;
+  }
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    result.replaceChildren();
+    const body = { phone: phone.value.trim() || null, email: email.value.trim() || null, consent: consent.checked };
+    if (!body.phone && !body.email) { result.appendChild(h('p', { class: 'err', text: t.subscribeNeedContact })); return; }
+    if (!body.consent) { result.appendChild(h('p', { class: 'err', text: t.subscribeNeedConsent })); return; }
+    button.disabled = true;
+    subscribe.send(card, body).then((r) => {
+      button.disabled = false;
+      if (r.status === 200 || r.status === 201) {
+        const s = r.body || {};
+        const kept = { phone: s.phone || null, email: s.email || null, unsubscribeToken: s.unsubscribeToken || null };
+        subscribe.remember(key, kept);
+        showDone(kept, r.status === 201);
+        return;
+      }
+      const errors = r.body && Array.isArray(r.body.errors) ? r.body.errors : [];
+      const messages = errors.map((e) => e && e.message).filter(Boolean);
+      if (!messages.length) messages.push((r.body && r.body.error) || t.subscribeFailed);
+      messages.forEach((m) => result.appendChild(h('p', { class: 'err', text: String(m) })));
+    }, () => {
+      button.disabled = false;
+      result.appendChild(h('p', { class: 'err', text: t.subscribeFailed }));
+    });
+  });
+  return form;
 }
 
 function formatTime(iso) {

@@ -184,12 +184,13 @@ class ChatAssistant implements Assistant {
      * searched together with the result's words, so it is answered about that result.
      */
     private SearchResponse search(ConversationState s, String text) {
-        SearchResponse plain = faq.search(text, 3);
+        // The chat shows the passage answer, never highlighted snippets: no highlighting needed.
+        SearchResponse plain = faq.searchWithoutHighlights(text, 3);
         if (!ResultContext.active(s) || plain.bestMatch() != null && !ResultContext.refersBack(text)
                 && EntityExtractor.mentionedFields(text).isEmpty()) {
             return plain;
         }
-        SearchResponse inContext = faq.search(ResultContext.query(s, text), 3);
+        SearchResponse inContext = faq.searchWithoutHighlights(ResultContext.query(s, text), 3);
         return inContext.bestMatch() != null ? inContext : plain;
     }
 

@@ -2,7 +2,10 @@ package cn.invoicehelp.assistant;
 
 import cn.invoicehelp.escalation.FaultReportFiled;
 import cn.invoicehelp.escalation.FaultReporting;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +26,15 @@ class ConversationAttachments {
         this.reports = reports;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Asynchronous after the filing commits and tracked by the publication registry, but without a transaction around
+     * it: the chat attaches the transcript at the same moment, and only a transaction of its own lets
+     * {@link FaultReporting#attachCollected} see a lost version race and read the report again (joined to an outer
+     * transaction the conflict surfaced only at its commit, after the retries, and the attachment was lost).
+     */
+    @Async
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(FaultReportFiled filed) {
         if (filed.conversationId() == null) {
             return;

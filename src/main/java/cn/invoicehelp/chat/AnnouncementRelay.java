@@ -5,7 +5,6 @@ import cn.invoicehelp.announcement.AnnouncementEnded;
 import cn.invoicehelp.announcement.AnnouncementPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -37,7 +36,7 @@ class AnnouncementRelay {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @EventLogListener
     void on(AnnouncementPublished event) {
         ActiveAnnouncement a = event.announcement();
         Map<String, Object> card = new LinkedHashMap<>();
@@ -65,7 +64,7 @@ class AnnouncementRelay {
         push(a.kind().label() + "：" + a.title(), card);
     }
 
-    @ApplicationModuleListener
+    @EventLogListener
     void on(AnnouncementEnded event) {
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("kind", "announcement");

@@ -7,7 +7,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The widget runs on the customer's site and calls the chat REST API from there: the same origins that may open
- * {@code /ws/chat} may call {@code /api/chat/**} (and read the active announcements the widget shows as a banner).
+ * {@code /ws/chat} may call {@code /api/chat/**} (and read the active announcements the widget shows as a banner, and
+ * subscribe to updates from its subscribe card).
  */
 @Configuration
 class ChatCors implements WebMvcConfigurer {
@@ -29,5 +30,8 @@ class ChatCors implements WebMvcConfigurer {
         registry.addMapping("/api/chat/**").allowedOriginPatterns(origins).allowedMethods("GET", "POST")
                 .allowedHeaders("Authorization", "Content-Type").maxAge(3600);
         registry.addMapping("/api/announcements/active").allowedOriginPatterns(origins).allowedMethods("GET");
+        // The widget's subscribe card (chat-protocol card "subscribe") subscribes and unsubscribes from there too.
+        registry.addMapping("/api/notifications/subscriptions/**").allowedOriginPatterns(origins)
+                .allowedMethods("POST", "DELETE").allowedHeaders("Content-Type").maxAge(3600);
     }
 }

@@ -60,10 +60,6 @@ class ChatEvent {
         return senderName;
     }
 
-    void answered() {
-        answered = true;
-    }
-
     boolean isAnswered() {
         return answered;
     }

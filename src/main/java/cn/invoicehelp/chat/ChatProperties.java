@@ -27,17 +27,47 @@ record ChatProperties(List<String> allowedOrigins, Integer maxTextLength, Intege
         rateLimit = rateLimit == null ? 20 : rateLimit;
         rateWindow = rateWindow == null ? Duration.ofSeconds(10) : rateWindow;
         workers = workers == null ? 8 : workers;
-        broker = broker == null ? new Broker(null, null) : broker;
+        broker = broker == null ? new Broker(null, null, null) : broker;
     }
 
     /**
      * @param heartbeatMillis  server heart-beat interval of the simple broker (send and expect), 0 disables
      * @param taskPoolSize     threads of the inbound and outbound client channels
+     * @param relay            the RabbitMQ STOMP relay of the production profile (off: the in-memory simple broker)
      */
-    record Broker(Long heartbeatMillis, Integer taskPoolSize) {
+    record Broker(Long heartbeatMillis, Integer taskPoolSize, Relay relay) {
         Broker {
             heartbeatMillis = heartbeatMillis == null ? 10_000L : heartbeatMillis;
             taskPoolSize = taskPoolSize == null ? 8 : taskPoolSize;
+            relay = relay == null ? new Relay(false, null, null, null, null, null) : relay;
+        }
+    }
+
+    /**
+     * STOMP broker relay (RabbitMQ with the STOMP plugin). Every node connects to the same broker; the relay's
+     * user-destination and user-registry broadcasts and the chat's own event fan-out make a conversation's events
+     * reach its connections on every node.
+     *
+     * @param enabled      relay instead of the in-memory broker
+     * @param host         broker host
+     * @param port         broker STOMP port
+     * @param login        broker user (used for the relay's system connection and for every client connection)
+     * @param passcode     broker password
+     * @param virtualHost  broker virtual host
+     */
+    record Relay(boolean enabled, String host, Integer port, String login, String passcode, String virtualHost) {
+        Relay {
+            host = host == null || host.isBlank() ? "localhost" : host;
+            port = port == null ? 61613 : port;
+            login = login == null ? "guest" : login;
+            passcode = passcode == null ? "guest" : passcode;
+            virtualHost = virtualHost == null || virtualHost.isBlank() ? "/" : virtualHost;
+        }
+
+        @Override
+        public String toString() { // never the password
+            return "Relay[enabled=" + enabled + ", host=" + host + ", port=" + port + ", login=" + login
+                    + ", virtualHost=" + virtualHost + "]";
         }
     }
 }

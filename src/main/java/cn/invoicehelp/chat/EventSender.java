@@ -1,6 +1,10 @@
 package cn.invoicehelp.chat;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -22,6 +26,8 @@ import java.util.UUID;
  * addressed to the session's resolved queue ({@code /queue/events-user<sessionId>}, what {@code /user/queue/events}
  * resolves to): one message to {@code /user/…} with ordered publishing fails for every connection but the first,
  * because the user-destination handler reuses the message whose headers the ordering decorator has already sealed.
+ * With the broker relay (production profile) each event goes once to every node ({@link EventFanOut}), and each node
+ * sends it to the connections it holds, the same way.
  */
 @Component
 class EventSender {
@@ -34,21 +40,46 @@ class EventSender {
     private final SimpUserRegistry users;
     private final JsonMapper json;
 
-    EventSender(SimpMessagingTemplate template, SimpUserRegistry users, JsonMapper json) {
+    private final EventFanOut fanOut;
+    private static final Logger LOG = LoggerFactory.getLogger(EventSender.class);
+
+    EventSender(SimpMessagingTemplate template, SimpUserRegistry users, JsonMapper json,
+                ObjectProvider<EventFanOut> fanOut) {
         this.template = template;
         this.users = users;
         this.json = json;
+        this.fanOut = fanOut.getIfAvailable();
+        if (this.fanOut != null) {
+            this.fanOut.deliverWith((session, body) -> template.send(EVENTS + "-user" + session, message(body)));
+        }
     }
 
     /** A pong goes to the one connection that pinged ({@code sessionId}); it is not stored and has no seq. */
     void pong(String sessionId, String clientMessageId) {
         Map<String, String> pong = clientMessageId == null ? Map.of("type", "pong")
                 : Map.of("type", "pong", "clientMessageId", clientMessageId);
-        template.send(EVENTS + "-user" + sessionId, message(json.writeValueAsBytes(pong)));
+        try {
+            template.send(EVENTS + "-user" + sessionId, message(json.writeValueAsBytes(pong)));
+        } catch (MessagingException brokerGone) {
+            LOG.debug("Pong not delivered", brokerGone);
+        }
     }
 
     void send(UUID conversationId, List<EventView> events) {
         if (events.isEmpty()) {
+            return;
+        }
+        if (fanOut != null) {
+            try {
+                for (EventView event : events) {
+                    byte[] body = json.writeValueAsBytes(event);
+                    template.send(EventFanOut.DESTINATION, fanOutMessage(conversationId, body));
+                    template.send(STAFF_CONVERSATION + conversationId, message(body));
+                }
+            } catch (MessagingException brokerGone) {
+                // The events are stored: clients get them by replay once they reconnect. The turn goes on.
+                LOG.warn("Live delivery to the broker failed ({}); clients will replay", brokerGone.getMessage());
+            }
             return;
         }
         SimpUser user = users.getUser(conversationId.toString());
@@ -64,7 +95,19 @@ class EventSender {
 
     /** To the console only (private notes). */
     void sendToStaff(UUID conversationId, Object event) {
-        template.send(STAFF_CONVERSATION + conversationId, message(json.writeValueAsBytes(event)));
+        try {
+            template.send(STAFF_CONVERSATION + conversationId, message(json.writeValueAsBytes(event)));
+        } catch (MessagingException brokerGone) {
+            LOG.warn("Live delivery to the console failed ({})", brokerGone.getMessage());
+        }
+    }
+
+    private static Message<byte[]> fanOutMessage(UUID conversationId, byte[] body) {
+        var headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+        headers.setNativeHeader(EventFanOut.CONVERSATION_HEADER, conversationId.toString());
+        headers.setLeaveMutable(true);
+        return MessageBuilder.createMessage(body, headers.getMessageHeaders());
     }
 
     private static Message<byte[]> message(byte[] body) {

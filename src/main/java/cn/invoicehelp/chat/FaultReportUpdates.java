@@ -4,7 +4,6 @@ import cn.invoicehelp.escalation.FaultReportFiled;
 import cn.invoicehelp.escalation.FaultReportStage;
 import cn.invoicehelp.escalation.FaultReportStageChanged;
 import cn.invoicehelp.escalation.FaultReporting;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
@@ -38,7 +37,8 @@ class FaultReportUpdates {
         this.reports = reports;
     }
 
-    @ApplicationModuleListener
+    /** No transaction around it, so the transcript's own transaction can retry a lost version race (see below). */
+    @EventLogListener
     void on(FaultReportFiled filed) {
         if (filed.conversationId() == null || !conversations.existsById(filed.conversationId())) {
             return;
@@ -49,7 +49,7 @@ class FaultReportUpdates {
         reports.attachTranscript(filed.trackingNumber(), filed.conversationId(), transcript);
     }
 
-    @ApplicationModuleListener
+    @EventLogListener
     void on(FaultReportStageChanged changed) {
         if (changed.conversationId() == null || !conversations.existsById(changed.conversationId())) {
             return;

@@ -7,7 +7,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.File;
 import java.io.IOException;
@@ -39,9 +40,18 @@ class AdminAccount {
     private final Path dataDir;
     private final java.time.Clock clock;
 
+    private final TransactionTemplate tx;
+
+    /** Without transactions (unit tests with a mocked repository). */
+    AdminAccount(Accounts accounts, PasswordEncoder encoder, String configured, Path dataDir, java.time.Clock clock) {
+        this(accounts, encoder, configured, dataDir, clock, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     AdminAccount(Accounts accounts, PasswordEncoder encoder,
             @Value("${HELPDESK_ADMIN_PASSWORD:${helpdesk.admin.password:}}") String configured,
-            @Value("${helpdesk.data-dir}") Path dataDir, java.time.Clock clock) {
+            @Value("${helpdesk.data-dir}") Path dataDir, java.time.Clock clock, TransactionTemplate tx) {
+        this.tx = tx;
         this.clock = clock;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -49,9 +59,36 @@ class AdminAccount {
         this.dataDir = dataDir;
     }
 
+    /**
+     * Several nodes starting together on one database (production profile) may both find no admin: one insert wins,
+     * the other fails on the unique username and simply looks again (and keeps the winner's account).
+     */
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional
     public void ensure() {
+        if (tx == null) {
+            ensureOnce();
+            return;
+        }
+        try {
+            tx.executeWithoutResult(status -> ensureOnce());
+        } catch (DataIntegrityViolationException raced) {
+            log.info("管理员账户已由另一节点创建");
+            deleteGeneratedFile();
+            tx.executeWithoutResult(status -> ensureOnce());
+        }
+    }
+
+    private void deleteGeneratedFile() {
+        if (configured.isBlank()) {
+            try {
+                Files.deleteIfExists(dataDir.resolve(PASSWORD_FILE)); // its password lost the race: it is not valid
+            } catch (IOException e) {
+                log.debug("could not delete the unused password file", e);
+            }
+        }
+    }
+
+    private void ensureOnce() {
         var existing = accounts.findByUsername(USERNAME);
         if (!configured.isBlank()) {
             existing.ifPresentOrElse(admin -> {
@@ -59,7 +96,8 @@ class AdminAccount {
                     admin.changePasswordHash(encoder.encode(configured));
                     log.info("管理员密码已按 HELPDESK_ADMIN_PASSWORD 更新");
                 }
-            }, () -> accounts.save(new Account(USERNAME, encoder.encode(configured), "管理员", Account.ADMIN, clock.instant())));
+            }, () -> accounts.save(new Account(USERNAME, encoder.encode(configured), "管理员", Account.ADMIN,
+                    clock.instant())));
             return;
         }
         if (existing.isEmpty()) {
@@ -67,7 +105,8 @@ class AdminAccount {
             new SecureRandom().nextBytes(bytes);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Path file = writeOwnerOnly(dataDir.resolve(PASSWORD_FILE), generated);
-            accounts.save(new Account(USERNAME, encoder.encode(generated), "管理员", Account.ADMIN, clock.instant()));
+            accounts.save(new Account(USERNAME, encoder.encode(generated), "管理员", Account.ADMIN,
+                    clock.instant()));
             log.warn("未设置 HELPDESK_ADMIN_PASSWORD, 已为管理员账户 admin 生成随机密码, 保存在 {} (仅本用户可读); "
                     + "请妥善保存后删除该文件", file.toAbsolutePath());
         }

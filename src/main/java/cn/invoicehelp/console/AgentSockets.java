@@ -12,7 +12,7 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.MessageHandler;
-import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.support.ExecutorChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
@@ -66,12 +66,13 @@ class AgentSockets implements WebSocketMessageBrokerConfigurer {
     /** Rules of staff connections; visitor connections are the chat's business. */
     private final class StaffOnly implements ExecutorChannelInterceptor {
 
-        /** The simple broker does not answer receipts; staff subscriptions get theirs once the broker has them. */
+        /** The simple broker does not answer receipts; staff subscriptions get theirs once the broker has them.
+         * (The RabbitMQ relay of the production profile answers them itself.) */
         @Override
         public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler,
                                         Exception ex) {
             StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-            if (ex != null || !(handler instanceof AbstractBrokerMessageHandler) || accessor == null
+            if (ex != null || !(handler instanceof SimpleBrokerMessageHandler) || accessor == null
                     || accessor.getCommand() != StompCommand.SUBSCRIBE || accessor.getReceipt() == null
                     || !staff(accessor)) {
                 return;

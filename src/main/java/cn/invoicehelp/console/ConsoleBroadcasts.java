@@ -9,7 +9,9 @@ import cn.invoicehelp.escalation.HandoffQueued;
 import cn.invoicehelp.escalation.HandoffReleased;
 import cn.invoicehelp.escalation.HandoffTransferred;
 import cn.invoicehelp.escalation.Handoffs;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -62,8 +64,14 @@ class ConsoleBroadcasts {
         var headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
         headers.setLeaveMutable(true);
-        template.send(destination, MessageBuilder.createMessage(json.writeValueAsBytes(payload),
-                headers.getMessageHeaders()));
+        try {
+            template.send(destination, MessageBuilder.createMessage(json.writeValueAsBytes(payload),
+                    headers.getMessageHeaders()));
+        } catch (MessagingException brokerGone) {
+            // Production profile with RabbitMQ down: consoles reload the list when they reconnect.
+            LoggerFactory.getLogger(ConsoleBroadcasts.class).warn("Console update not delivered ({})",
+                    brokerGone.getMessage());
+        }
     }
 
     @TransactionalEventListener

@@ -1,6 +1,8 @@
 package cn.invoicehelp.invoice;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,15 +18,22 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Streams a CSV of invoices into the directory in batches: new rows are inserted, changed rows updated, identical
- * rows left alone. A bad row is reported with its line number and never stops the good ones.
+ * rows left alone. A bad row is reported with its line number and never stops the good ones. On PostgreSQL a batch
+ * goes in through {@code COPY} ({@link InvoiceCopy}); elsewhere (H2) through JDBC batches. Both count alike.
  */
 @Component
 class InvoiceImporter {
 
     static final int BATCH = 1000;
+    /** COPY pays per batch, not per row: larger batches on PostgreSQL (about 3 MB of rows held at a time). */
+    static final int COPY_BATCH = 10_000;
     private static final String COLUMNS = "code, number, type, issue_date, amount_excl_tax, tax, total, check_code, "
             + "seller_name, seller_tax_id, buyer_name, buyer_tax_id, status, entered_at";
     private static final String INSERT = "INSERT INTO invoice (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -43,10 +52,28 @@ class InvoiceImporter {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final int copyBatch;
+    private volatile Boolean copy;
 
+    @Autowired
     InvoiceImporter(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this(jdbc, transactions, COPY_BATCH);
+    }
+
+    InvoiceImporter(JdbcTemplate jdbc, TransactionTemplate transactions, int copyBatch) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.copyBatch = copyBatch;
+    }
+
+    /** Whether batches go in through PostgreSQL's COPY (decided on first use, from the database behind the pool). */
+    boolean usesCopy() {
+        Boolean known = copy;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) InvoiceCopy::supports));
+            copy = known;
+        }
+        return known;
     }
 
     ImportResult importCsv(Reader reader) throws IOException {
@@ -59,6 +86,15 @@ class InvoiceImporter {
             return tally.result();
         }
         Map<String, Pending> batch = new LinkedHashMap<>();
+        boolean copying = usesCopy();
+        int batchSize = copying ? copyBatch : BATCH;
+        try (Writer writer = copying ? new BackgroundWriter(tally) : new Writer(tally)) {
+            readRows(records, batch, batchSize, writer, tally);
+        }
+        return tally.result();
+    }
+
+    private void readRows(CsvRecords records, Map<String, Pending> batch, int batchSize, Writer writer, Tally tally) {
         for (CsvRecords.Row row = records.next(); row != null; row = records.next()) {
             if (row.unterminatedQuote()) {
                 rejectUnclosedQuote(row, tally);
@@ -75,22 +111,98 @@ class InvoiceImporter {
                 ImportRow parsed = ImportRow.parse(row.fields());
                 Pending earlier = batch.get(parsed.key());
                 if (earlier != null && earlier.row().sameAs(parsed)) {
-                    tally.unchanged++;
+                    tally.unchangedInFile();
                 } else {
                     if (earlier != null) {
-                        store(batch, tally); // the same invoice changed later in the file: apply the lines in order
+                        writer.store(batch); // the same invoice changed later in the file: apply the lines in order
                     }
                     batch.put(parsed.key(), new Pending(row.line(), parsed));
                 }
             } catch (ImportRow.Rejected e) {
                 rejectRecord(row, e.getMessage(), tally);
             }
-            if (batch.size() >= BATCH) {
-                store(batch, tally);
+            if (batch.size() >= batchSize) {
+                writer.store(batch);
             }
         }
-        store(batch, tally);
-        return tally.result();
+        writer.store(batch);
+    }
+
+    /** Stores batches one after another, in the reading thread. */
+    private class Writer implements AutoCloseable {
+
+        final Tally tally;
+
+        Writer(Tally tally) {
+            this.tally = tally;
+        }
+
+        void store(Map<String, Pending> batch) {
+            if (!batch.isEmpty()) {
+                List<Pending> rows = new ArrayList<>(batch.values());
+                batch.clear();
+                write(rows);
+            }
+        }
+
+        void write(List<Pending> rows) {
+            InvoiceImporter.this.store(rows, tally);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /**
+     * Stores each batch in a thread of its own while the next one is read and checked, so reading (Java) and storing
+     * (the database) use both cores; one batch at a time, in file order. Closing waits for the last one, also when
+     * reading failed (a body over the size limit): whatever was stored stays, as without the pipeline.
+     */
+    private final class BackgroundWriter extends Writer {
+
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread writer = new Thread(r, "invoice-import-writer");
+            writer.setDaemon(true);
+            return writer;
+        });
+        private Future<?> writing;
+
+        BackgroundWriter(Tally tally) {
+            super(tally);
+        }
+
+        @Override
+        void write(List<Pending> rows) {
+            awaitWriting();
+            writing = thread.submit(() -> InvoiceImporter.this.store(rows, tally));
+        }
+
+        private void awaitWriting() {
+            if (writing == null) {
+                return;
+            }
+            try {
+                writing.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("import interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+            } finally {
+                writing = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                awaitWriting();
+            } finally {
+                thread.shutdown();
+            }
+        }
     }
 
     static final String UNDECODABLE = "这一行有无法解码的字节(乱码),没有导入。文件若不是 UTF-8 编码,请在 Content-Type 中声明字符集,"
@@ -121,24 +233,30 @@ class InvoiceImporter {
     private record Pending(int line, ImportRow row) {
     }
 
-    private void store(Map<String, Pending> batch, Tally tally) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<Pending> rows = new ArrayList<>(batch.values());
-        batch.clear();
+    private void store(List<Pending> rows, Tally tally) {
         try {
-            transactions.execute(status -> write(rows, tally.copy())).applyTo(tally); // counted once committed
+            // counted once committed
+            tally.add(transactions.execute(status -> usesCopy() ? copy(rows, new Tally()) : write(rows, new Tally())));
         } catch (RuntimeException batchFailed) {
-            // One row the database refuses must not cost the others: retry them one by one.
+            // One row the database refuses must not cost the others: retry them one by one (plain statements, so
+            // the reason is the same whichever way the batch went in).
             for (Pending row : rows) {
                 try {
-                    transactions.execute(status -> write(List.of(row), tally.copy())).applyTo(tally);
+                    tally.add(transactions.execute(status -> write(List.of(row), new Tally())));
                 } catch (RuntimeException e) {
                     tally.reject(row.line(), "数据库拒绝了这一行: " + rootMessage(e), List.of());
                 }
             }
         }
+    }
+
+    private Tally copy(List<Pending> rows, Tally counts) {
+        InvoiceCopy.Merged merged = jdbc.execute((ConnectionCallback<InvoiceCopy.Merged>) connection ->
+                InvoiceCopy.write(connection, rows.stream().map(Pending::row).toList()));
+        counts.inserted += merged.inserted();
+        counts.updated += merged.updated();
+        counts.unchanged += rows.size() - merged.inserted() - merged.updated();
+        return counts;
     }
 
     private Tally write(List<Pending> rows, Tally counts) {
@@ -202,7 +320,10 @@ class InvoiceImporter {
         return message.length() > 200 ? message.substring(0, 200) : message;
     }
 
-    /** Running counts; a batch works on a copy that is applied only when its transaction commits. */
+    /**
+     * Running counts, shared by the reading and the storing thread; a batch counts into a tally of its own that is
+     * added only once its transaction has committed.
+     */
     private static final class Tally {
         long inserted;
         long updated;
@@ -210,28 +331,24 @@ class InvoiceImporter {
         long rejectedCount;
         final List<Rejection> rejected = new ArrayList<>();
 
-        void reject(int line, String reason, List<String> fields) {
+        synchronized void reject(int line, String reason, List<String> fields) {
             rejectedCount++;
             if (rejected.size() < ImportResult.MAX_REJECTED) {
                 rejected.add(new Rejection(line, reason, List.copyOf(fields)));
             }
         }
 
-        Tally copy() {
-            Tally copy = new Tally();
-            copy.inserted = inserted;
-            copy.updated = updated;
-            copy.unchanged = unchanged;
-            return copy;
+        synchronized void unchangedInFile() {
+            unchanged++;
         }
 
-        void applyTo(Tally target) {
-            target.inserted = inserted;
-            target.updated = updated;
-            target.unchanged = unchanged;
+        synchronized void add(Tally batch) {
+            inserted += batch.inserted;
+            updated += batch.updated;
+            unchanged += batch.unchanged;
         }
 
-        ImportResult result() {
+        synchronized ImportResult result() {
             return new ImportResult(inserted, updated, unchanged, List.copyOf(rejected), rejectedCount);
         }
     }

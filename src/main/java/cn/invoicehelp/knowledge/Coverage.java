@@ -41,10 +41,11 @@ final class Coverage {
         this.docCount = Math.max(reader.numDocs(), 1);
     }
 
-    List<QuestionTerm> terms(String question) {
-        return parts.split(question).stream()
+    /** The question's meaningful terms weighted for this index (computed once per analysis). */
+    List<QuestionTerm> terms(QueryAnalysis question) {
+        return question.derived(this, a -> a.parts(parts).stream()
                 .map(part -> new QuestionTerm(part.text(), part.canonical(), weight(part.text())))
-                .toList();
+                .toList());
     }
 
     /** Coverage of the question by each of the documents (same order as {@code docIds}). */
@@ -52,10 +53,12 @@ final class Coverage {
         try {
             double[] found = new double[docIds.length];
             double total = 0;
+            // One terms enumeration per field for the whole question, and the documents in docid order once.
+            Lookup lookup = new Lookup(docIds);
             for (QuestionTerm term : terms) {
-                double[] credit = credit(docIds, term.text());
+                double[] credit = credit(lookup, term.text());
                 if (term.canonical() != null) {
-                    double[] canonical = credit(docIds, term.canonical());
+                    double[] canonical = credit(lookup, term.canonical());
                     for (int i = 0; i < credit.length; i++) {
                         credit[i] = Math.max(credit[i], canonical[i]);
                     }
@@ -109,9 +112,10 @@ final class Coverage {
     }
 
     /** 1 where a document has the word; otherwise the share of its character bigrams it has. */
-    private double[] credit(int[] docIds, String term) throws IOException {
+    private double[] credit(Lookup lookup, String term) throws IOException {
+        int[] docIds = lookup.docIds;
         double[] credit = new double[docIds.length];
-        boolean[] whole = present(WORDS, term, docIds);
+        boolean[] whole = lookup.present(lookup.words, term);
         boolean all = true;
         for (int i = 0; i < docIds.length; i++) {
             credit[i] = whole[i] ? 1 : 0;
@@ -123,7 +127,7 @@ final class Coverage {
         List<String> pieces = pieces(term);
         double share = 1.0 / pieces.size();
         for (String piece : pieces) {
-            boolean[] has = present(BIGRAMS, piece, docIds);
+            boolean[] has = lookup.present(lookup.bigrams, piece);
             for (int i = 0; i < docIds.length; i++) {
                 if (!whole[i] && has[i]) {
                     credit[i] += share;
@@ -133,28 +137,47 @@ final class Coverage {
         return credit;
     }
 
-    /** Which of the documents contain the term, read from the postings (one seek per term, docs in order). */
-    private boolean[] present(String field, String term, int[] docIds) throws IOException {
-        boolean[] present = new boolean[docIds.length];
-        Terms terms = leaf.terms(field);
-        TermsEnum termsEnum = terms == null ? null : terms.iterator();
-        if (termsEnum == null || !termsEnum.seekExact(new BytesRef(term))) {
+    /** The documents of one coverage computation and a reusable terms enumeration per field. */
+    private final class Lookup {
+
+        final int[] docIds;
+        final Integer[] order;
+        final TermsEnum words;
+        final TermsEnum bigrams;
+        PostingsEnum postings;
+
+        Lookup(int[] docIds) throws IOException {
+            this.docIds = docIds;
+            this.order = new Integer[docIds.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> docIds[i]));
+            this.words = iterator(WORDS);
+            this.bigrams = iterator(BIGRAMS);
+        }
+
+        private TermsEnum iterator(String field) throws IOException {
+            Terms terms = leaf.terms(field);
+            return terms == null ? null : terms.iterator();
+        }
+
+        /** Which of the documents contain the term, read from the postings (one seek per term, docs in order). */
+        boolean[] present(TermsEnum termsEnum, String term) throws IOException {
+            boolean[] present = new boolean[docIds.length];
+            if (termsEnum == null || !termsEnum.seekExact(new BytesRef(term))) {
+                return present;
+            }
+            postings = termsEnum.postings(postings, PostingsEnum.NONE);
+            int current = -1;
+            for (int i : order) {
+                if (current < docIds[i]) {
+                    current = postings.advance(docIds[i]);
+                }
+                present[i] = current == docIds[i];
+            }
             return present;
         }
-        Integer[] order = new Integer[docIds.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> docIds[i]));
-        PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
-        int current = -1;
-        for (int i : order) {
-            if (current < docIds[i]) {
-                current = postings.advance(docIds[i]);
-            }
-            present[i] = current == docIds[i];
-        }
-        return present;
     }
 
     /** IDF of a known word; for an unknown one the mean IDF of its character bigrams (unseen = rarest). */

@@ -36,11 +36,11 @@ final class FaqIndex {
     private final SearchTuning tuning;
     private final TextIndex passages;
     private final Map<String, List<String>> passageTexts = new LinkedHashMap<>();
+    private final Map<String, String> plainSnippets = new java.util.HashMap<>();
     private final Scope scope;
     private final Answerability answerability;
     private final Synonyms synonymsForCopy;
     private final Set<String> stopwordsForCopy;
-    private final int passageDocCount;
 
     /** The ranked articles of a question, with each one's closest-question score (for the confidence features). */
     record Ranking(List<TextIndex.Hit> hits, Map<String, Float> closestQuestion, Optional<Scope.Match> scope) {
@@ -82,6 +82,7 @@ final class FaqIndex {
                 .withMaxLength(2000)
                 .build();
         this.suggestions = new Suggestions(articles.values());
+        articles.values().forEach(a -> plainSnippets.put(a.slug(), Html.escape(abbreviate(a.text()))));
         List<TextIndex.Doc> passageDocs = new ArrayList<>();
         for (FaqArticle article : articles.values()) {
             passageTexts.put(article.slug(), article.passages());
@@ -91,7 +92,6 @@ final class FaqIndex {
             }
         }
         this.passages = new TextIndex(passageDocs, TextIndex.boosts("p", 1f), synonyms, stopwords, tuning);
-        this.passageDocCount = Math.max(passageDocs.size(), 1);
     }
 
     /** Same articles and analysis, another answerability decision (for the evaluation's before/after). */
@@ -123,11 +123,19 @@ final class FaqIndex {
     }
 
     SearchResponse search(String query, int limit) {
+        return search(query, limit, true);
+    }
+
+    /**
+     * {@code highlight} false: each result's snippet is the start of its article instead of highlighted sentences
+     * (for callers that show the passage answer, such as the chat, the highlighter is most of the cost of a search).
+     */
+    SearchResponse search(String query, int limit, boolean highlight) {
         Ranking ranking = ranking(query);
         List<TextIndex.Hit> ranked = ranking.hits();
         Decision decision = decide(query, ranking);
         List<TextIndex.Hit> hits = ranked.subList(0, Math.min(limit, ranked.size()));
-        String[] snippets = snippets(query, hits);
+        String[] snippets = highlight ? snippets(query, hits) : plainSnippets(hits);
         List<SearchHit> results = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
             FaqArticle article = articles.get(hits.get(i).id());
@@ -152,7 +160,9 @@ final class FaqIndex {
             return null;
         }
         String prefix = slug + "#";
-        return passages.search(query, passageDocCount, false).stream().filter(hit -> hit.id().startsWith(prefix))
+        // Only this article's passages are scored (an id-prefix filter), not every passage of the knowledge base.
+        return passages.search(query, texts.size(), new org.apache.lucene.search.PrefixQuery(
+                        new Term(TextIndex.ID, prefix))).stream()
                 .findFirst()
                 .map(hit -> new SearchResponse.Answer(slug, texts.get(Integer.parseInt(hit.id().substring(prefix.length())))))
                 .orElse(new SearchResponse.Answer(slug, texts.get(0)));
@@ -236,6 +246,14 @@ final class FaqIndex {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return snippets;
+    }
+
+    private String[] plainSnippets(List<TextIndex.Hit> hits) {
+        String[] snippets = new String[hits.size()];
+        for (int i = 0; i < snippets.length; i++) {
+            snippets[i] = plainSnippets.get(hits.get(i).id());
         }
         return snippets;
     }

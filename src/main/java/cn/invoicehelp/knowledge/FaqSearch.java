@@ -12,6 +12,14 @@ public interface FaqSearch {
      */
     SearchResponse search(String query, int limit);
 
+    /**
+     * The same search without highlighting: each result's snippet is the (escaped) start of its article. For callers
+     * that show {@link SearchResponse#answer()} instead of the snippets, such as the chat.
+     */
+    default SearchResponse searchWithoutHighlights(String query, int limit) {
+        return search(query, limit);
+    }
+
     /** Notes a question a user asked that got no answer (for the editors' list of missing articles). */
     void recordUnanswered(String question);
 

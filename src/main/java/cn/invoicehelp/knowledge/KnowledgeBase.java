@@ -46,6 +46,12 @@ class KnowledgeBase implements FaqSearch {
                 snapshot.synonyms().size(), properties.dir().toAbsolutePath());
     }
 
+    /** Articles in the index searches run on now (the health check). */
+    int articleCount() {
+        Snapshot snapshot = current.get();
+        return snapshot == null ? 0 : snapshot.index().articles().size();
+    }
+
     /** Everything the search needs from a knowledge-base folder; also used by the evaluation and benchmark. */
     static FaqIndex index(Path dir, SearchTuning tuning) {
         return load(dir, tuning).index();
@@ -75,6 +81,11 @@ class KnowledgeBase implements FaqSearch {
     @Override
     public SearchResponse search(String query, int limit) {
         return current.get().index().search(query, limit);
+    }
+
+    @Override
+    public SearchResponse searchWithoutHighlights(String query, int limit) {
+        return current.get().index().search(query, limit, false);
     }
 
     @Override

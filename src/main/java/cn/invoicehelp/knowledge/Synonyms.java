@@ -24,9 +24,15 @@ final class Synonyms {
     }
 
     private final List<Rule> rules;
+    /** Every variant with its canonical term, longest first: the order {@link #mentions} tries them in. */
+    private final List<Mention> byLength;
 
     private Synonyms(List<Rule> rules) {
         this.rules = rules;
+        this.byLength = rules.stream()
+                .flatMap(rule -> rule.variants().stream().map(variant -> new Mention(0, 0, variant, rule.canonical())))
+                .sorted((a, b) -> b.variant().length() - a.variant().length())
+                .toList();
     }
 
     static Synonyms load(Path file) {
@@ -95,21 +101,26 @@ final class Synonyms {
     /** Non-overlapping variant mentions in a lower-cased text, longest variants first. */
     List<Mention> mentions(String lower) {
         List<Mention> found = new ArrayList<>();
-        rules.stream()
-                .flatMap(rule -> rule.variants().stream().map(variant -> new Mention(0, 0, variant, rule.canonical())))
-                .sorted((a, b) -> b.variant().length() - a.variant().length())
-                .forEach(candidate -> {
-                    int from = lower.indexOf(candidate.variant());
-                    while (from >= 0) {
-                        int end = from + candidate.variant().length();
-                        int start = from;
-                        if (found.stream().noneMatch(m -> start < m.end() && m.start() < end)) {
-                            found.add(new Mention(start, end, candidate.variant(), candidate.canonical()));
-                        }
-                        from = lower.indexOf(candidate.variant(), end);
-                    }
-                });
+        for (Mention candidate : byLength) {
+            int from = lower.indexOf(candidate.variant());
+            while (from >= 0) {
+                int end = from + candidate.variant().length();
+                if (!overlaps(found, from, end)) {
+                    found.add(new Mention(from, end, candidate.variant(), candidate.canonical()));
+                }
+                from = lower.indexOf(candidate.variant(), end);
+            }
+        }
         return found;
+    }
+
+    private static boolean overlaps(List<Mention> found, int start, int end) {
+        for (Mention m : found) {
+            if (start < m.end() && m.start() < end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int size() {

@@ -53,6 +53,7 @@ final class TextIndex {
     private final Analyzer analyzer = ChineseAnalyzers.perField();
     private final Map<String, Float> boosts;
     private final Synonyms synonyms;
+    private final Set<String> stopwords;
     private final SearchTuning tuning;
     private final IndexSearcher searcher;
     private final Coverage coverage;
@@ -80,13 +81,14 @@ final class TextIndex {
             searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(similarity());
             coverage = new Coverage(searcher.getIndexReader(), synonyms, stopwords);
+            this.stopwords = stopwords;
             // Reading stored fields per hit costs more than the search itself: keep the ids in memory.
             ids = new String[searcher.getIndexReader().maxDoc()];
             var stored = searcher.storedFields();
             for (int doc = 0; doc < ids.length; doc++) {
                 ids[doc] = stored.document(doc, java.util.Set.of(ID)).get(ID);
             }
-            queries = new TextQueries(analyzer, boosts, synonyms, keywords, tuning);
+            queries = new TextQueries(boosts, synonyms, keywords, tuning);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,7 +129,12 @@ final class TextIndex {
 
     /** The scoring query for a user's text; all input is treated as plain text, never as query syntax. */
     Query query(String text) {
-        return queries.build(text);
+        return analysis(text).derived(queries, queries::build);
+    }
+
+    /** The text analysed once for every index sharing these synonyms and stopwords. */
+    QueryAnalysis analysis(String text) {
+        return QueryAnalysis.of(text, synonyms, stopwords);
     }
 
     List<Hit> search(String text, int limit) {
@@ -137,13 +144,30 @@ final class TextIndex {
     /** The hits with the coverage of the first {@code n} computed (the rest keep theirs). */
     List<Hit> withCoverage(List<Hit> hits, String text, int n) {
         int[] docIds = hits.stream().limit(n).mapToInt(Hit::docId).toArray();
-        double[] covered = coverage.of(docIds, coverage.terms(text));
+        double[] covered = coverage.of(docIds, coverage.terms(analysis(text)));
         List<Hit> out = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
             Hit hit = hits.get(i);
             out.add(i < docIds.length ? new Hit(hit.docId(), hit.id(), hit.score(), covered[i]) : hit);
         }
         return out;
+    }
+
+    /** Ranked documents among those {@code filter} matches (not scored), without coverage. */
+    List<Hit> search(String text, int limit, Query filter) {
+        try {
+            Query query = new org.apache.lucene.search.BooleanQuery.Builder()
+                    .add(query(text), org.apache.lucene.search.BooleanClause.Occur.MUST)
+                    .add(filter, org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
+            ScoreDoc[] top = searcher.search(query, Math.max(limit, 1)).scoreDocs;
+            List<Hit> hits = new ArrayList<>(top.length);
+            for (ScoreDoc scoreDoc : top) {
+                hits.add(new Hit(scoreDoc.doc, ids[scoreDoc.doc], scoreDoc.score, 0));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Ranked documents; coverage is only computed when asked for (it reads each hit's term vectors). */
@@ -162,12 +186,12 @@ final class TextIndex {
 
     /** Share of the text's meaningful words (IDF-weighted) that no document of this index contains. */
     double unknownShare(String text) {
-        return coverage.unknownShare(coverage.terms(text));
+        return coverage.unknownShare(coverage.terms(analysis(text)));
     }
 
     /** Number of meaningful words of the text (stopwords, numbers aside). */
     int termCount(String text) {
-        return coverage.terms(text).size();
+        return coverage.terms(analysis(text)).size();
     }
 
     IndexSearcher searcher() {

@@ -1,8 +1,6 @@
 package cn.invoicehelp.knowledge;
 
 import cn.invoicehelp.knowledge.ChineseAnalyzers.Token;
-import cn.invoicehelp.text.TextNormalizer;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -25,16 +23,12 @@ final class TextQueries {
 
     private static final int LONGEST_KEYWORD = 12;
 
-    private final Analyzer analyzer;
-    private final Analyzer queryBigrams = ChineseAnalyzers.bigrams(false);
     private final Map<String, Float> boosts;
     private final Synonyms synonyms;
     private final Set<String> keywords;
     private final SearchTuning tuning;
 
-    TextQueries(Analyzer analyzer, Map<String, Float> boosts, Synonyms synonyms, Set<String> keywords,
-            SearchTuning tuning) {
-        this.analyzer = analyzer;
+    TextQueries(Map<String, Float> boosts, Synonyms synonyms, Set<String> keywords, SearchTuning tuning) {
         this.boosts = boosts;
         this.synonyms = synonyms;
         this.keywords = keywords;
@@ -42,14 +36,13 @@ final class TextQueries {
     }
 
     /** The scoring query for a user's text; all input is treated as plain text, never as query syntax. */
-    Query build(String text) {
-        String expanded = synonyms.expand(TextNormalizer.folded(text));
+    Query build(QueryAnalysis analysis) {
+        String expanded = analysis.expanded();
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String term : distinct(ChineseAnalyzers.tokens(analyzer, "q" + ChineseAnalyzers.WORDS, expanded))) {
+        for (String term : analysis.words()) {
             query.add(perField(term, ChineseAnalyzers.WORDS, 1f), BooleanClause.Occur.SHOULD);
         }
-        for (Token token : new LinkedHashSet<>(ChineseAnalyzers.tokens(queryBigrams, "q" + ChineseAnalyzers.BIGRAMS,
-                expanded))) {
+        for (Token token : analysis.bigrams()) {
             float weight = token.isUnigram() ? tuning.unigramWeight() : 1f;
             query.add(perField(token.term(), ChineseAnalyzers.BIGRAMS, weight), BooleanClause.Occur.SHOULD);
         }
@@ -84,10 +77,5 @@ final class TextQueries {
         return new DisjunctionMaxQuery(fields, 0.2f);
     }
 
-    private static List<String> distinct(List<Token> tokens) {
-        Set<String> seen = new LinkedHashSet<>();
-        tokens.forEach(token -> seen.add(token.term()));
-        return new ArrayList<>(seen);
-    }
 
 }

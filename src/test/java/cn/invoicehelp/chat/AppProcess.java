@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -18,17 +19,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The packaged application as a process of its own (for the kill -9 test and the load benchmark): random port, data
- * and working folder of the caller's choice, the repository's knowledge base, no demo invoices.
+ * The packaged application as a process of its own (for the kill -9 test, the two-node test and the load benchmarks):
+ * random port, data and working folder of the caller's choice, the repository's knowledge base, no demo invoices.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     private static final Pattern PORT = Pattern.compile("started on port (\\d+)", Pattern.CASE_INSENSITIVE);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final Process process;
-    final int port;
-    final Path log;
+    public final int port;
+    public final Path log;
 
     private AppProcess(Process process, int port, Path log) {
         this.process = process;
@@ -39,6 +40,12 @@ final class AppProcess implements AutoCloseable {
     /** Starts the jar and waits until its health check answers; {@code jvmOptions} and {@code args} are added. */
     static AppProcess start(Path work, String name, List<String> jvmOptions, List<String> args)
             throws IOException, InterruptedException {
+        return start(work, name, jvmOptions, args, Map.of("HELPDESK_ADMIN_PASSWORD", UUID.randomUUID().toString()));
+    }
+
+    /** The same with environment variables of the caller's choice (production profile settings, admin password). */
+    public static AppProcess start(Path work, String name, List<String> jvmOptions, List<String> args,
+                                   Map<String, String> environment) throws IOException, InterruptedException {
         Path log = work.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -52,9 +59,9 @@ final class AppProcess implements AutoCloseable {
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("HELPDESK_ADMIN_PASSWORD", UUID.randomUUID().toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(360);
         int port = 0;
         try {
             while (System.nanoTime() < deadline) {
@@ -80,7 +87,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, nothing flushed. */
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
@@ -97,6 +104,10 @@ final class AppProcess implements AutoCloseable {
         return Duration.ofMillis(ticks * 10); // USER_HZ = 100 on Linux
     }
 
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
@@ -104,6 +115,21 @@ final class AppProcess implements AutoCloseable {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 kill9();
             }
+        }
+    }
+
+    /** {@code /actuator/health} as it answers now (status code and body), for tests that watch a component. */
+    public String health() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            return "unreachable " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 
@@ -121,7 +147,7 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    static String tail(Path log) throws IOException {
+    public static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }

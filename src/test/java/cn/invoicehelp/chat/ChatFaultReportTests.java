@@ -184,4 +184,29 @@ class ChatFaultReportTests {
         assertThat(detail.path("transcript").toString()).contains("l***@example.com");
         assertThat(detail.toString()).doesNotContain("li.na@example.com");
     }
+
+    @Test
+    void whenNoPersonCanAnswerTheHandOffOffersAReportAndTheChatFilesIt() {
+        ChatClient client = new ChatClient(port);
+        ChatClient.Session session = client.open();
+        try (ChatClient.Connection chat = client.connect(session.token())) {
+            chat.sendText("转人工");
+            // No agent has a console open in this test: the visitor is told so and offered a report instead.
+            JsonNode notice = chat.await(e -> e.path("text").asString("").contains("暂无人工客服在线"));
+            assertThat(notice.path("text").asString()).contains("提交故障报告");
+            assertThat(notice.path("quickReplies").toString()).contains("\"action\":\"report\"");
+
+            chat.sendAction("report");
+            chat.await(botAsking("描述"));
+            chat.sendText("人工客服不在线，留言说明开票失败");
+            chat.await(botAsking("什么时候"));
+            chat.sendAction("report:now");
+            chat.await(botAsking("手机号码或电子邮箱"));
+            chat.sendText("13900139000");
+            chat.await(botAsking("请确认"));
+            chat.sendAction("report:confirm");
+            assertThat(TrackingNumbers.isValid(chat.await(reportCard()).path("card").path("trackingNumber").asString()))
+                    .isTrue();
+        }
+    }
 }

@@ -42,6 +42,11 @@ import java.util.regex.Pattern;
  *
  * <pre>mvn -B -q package -DskipTests && mvn -B -q test -Dtest=ChatLoadBenchmark \
  *   -Dchat.load.conversations=1000 -Dchat.load.rate=200 -Dchat.load.warmup=30 -Dchat.load.duration=60</pre>
+ *
+ * Production mode: {@code -Dchat.load.profile=prod -Dchat.load.nodes=2} starts that many nodes with the {@code prod}
+ * profile on a fresh PostgreSQL database and the RabbitMQ of the {@code HELPDESK_TEST_*} variables
+ * (docs/deploy.md), and spreads the conversations over the nodes round robin (conversation i on node i mod N); CPU and
+ * GC are summed over the nodes.
  */
 class ChatLoadBenchmark {
 
@@ -52,27 +57,72 @@ class ChatLoadBenchmark {
     private static final int WARMUP = Integer.getInteger("chat.load.warmup", 30);
     private static final int DURATION = Integer.getInteger("chat.load.duration", 60);
     private static final String HEAP = System.getProperty("chat.load.heap", "1g");
+    /** Extra JVM options of the server, space-separated (e.g. a JFR recording while profiling). */
+    private static final String JVM_ARGS = System.getProperty("chat.load.jvmArgs", "");
+    /** A JFR recording (settings=profile) of the (first) server over exactly the measured window, to this file. */
+    private static final String JFR = System.getProperty("chat.load.jfr", "");
+    private static final int NODES = Integer.getInteger("chat.load.nodes", 1);
+    private static final boolean PROD = "prod".equals(System.getProperty("chat.load.profile",
+            NODES > 1 ? "prod" : "embedded"));
     private static final List<String> QUESTIONS = List.of("我的发票在北京系统里查不到", "校验码要填几位", "数电票没有代码怎么查",
             "专票金额填含税还是不含税", "今天刚开的发票查不到", "一张发票一天能查几次", "系统是不是在维护", "发票被红冲了怎么办");
     private static final Pattern GC_PAUSE = Pattern.compile("Pause.* ([0-9.]+)ms$");
+    private static final Pattern GC_HEAP = Pattern.compile(" ([0-9]+)([KMG])->([0-9]+)([KMG])\\(");
 
     @TempDir
     Path work;
 
     @Test
     void openLoadWithPingFloor() throws Exception {
-        try (AppProcess app = AppProcess.start(work, "server",
-                List.of("-Xmx" + HEAP, "-Xms" + HEAP, "-Xlog:gc:file=" + work.resolve("gc.log")),
-                List.of("--helpdesk.chat.limits.sessions-per-client=1000000",
-                        "--helpdesk.chat.limits.connections-per-client=1000000",
-                        "--helpdesk.chat.rate-limit=1000"))) {
+        ProductionServices services = PROD ? ProductionServices.required() : null;
+        ProductionServices.Database database = PROD ? services.createDatabase() : null;
+        List<AppProcess> apps = new ArrayList<>();
+        try {
+            List<String> args = new ArrayList<>(List.of("--helpdesk.chat.limits.sessions-per-client=1000000",
+                    "--helpdesk.chat.limits.connections-per-client=1000000",
+                    "--helpdesk.chat.rate-limit=1000"));
+            Map<String, String> env = new java.util.LinkedHashMap<>();
+            env.put("HELPDESK_ADMIN_PASSWORD", java.util.UUID.randomUUID().toString());
+            if (PROD) {
+                args.add("--spring.profiles.active=prod");
+                env.putAll(services.nodeEnvironment(database));
+            }
+            for (int n = 0; n < NODES; n++) {
+                Path node = Files.createDirectories(work.resolve("node-" + n));
+                List<String> jvm = new ArrayList<>(List.of("-Xmx" + HEAP, "-Xms" + HEAP,
+                        "-Xlog:gc:file=" + node.resolve("gc.log")));
+                Arrays.stream(JVM_ARGS.split(" ")).filter(a -> !a.isBlank()).forEach(jvm::add);
+                apps.add(AppProcess.start(node, "server", jvm, args, env));
+            }
+            run(apps);
+        } finally {
+            for (AppProcess app : apps) {
+                app.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    private Duration cpuTime(List<AppProcess> apps) throws IOException {
+        Duration total = Duration.ZERO;
+        for (AppProcess app : apps) {
+            total = total.plus(app.cpuTime());
+        }
+        return total;
+    }
+
+    private void run(List<AppProcess> apps) throws Exception {
+        {
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
             List<Visitor> visitors = new ArrayList<>();
             for (int i = 0; i < CONVERSATIONS; i++) {
-                visitors.add(new Visitor(i, http, app.port));
+                visitors.add(new Visitor(i, http, apps.get(i % apps.size()).port));
             }
-            System.out.printf(Locale.ROOT, "%d conversations connected; offered %.0f msg/s + %.0f pings/s%n",
-                    CONVERSATIONS, RATE, PING_RATE);
+            System.out.printf(Locale.ROOT, "%d conversations connected to %d node(s) (%s); offered %.0f msg/s + %.0f pings/s%n",
+                    CONVERSATIONS, apps.size(), PROD ? "prod: PostgreSQL + RabbitMQ relay" : "embedded: H2 + simple broker",
+                    RATE, PING_RATE);
 
             long start = System.nanoTime();
             long measureFrom = start + TimeUnit.SECONDS.toNanos(WARMUP);
@@ -80,7 +130,7 @@ class ChatLoadBenchmark {
             Window window = new Window(measureFrom, measureTo);
             ExecutorService loop = Executors.newSingleThreadExecutor();
             CompletableFuture<Void> cpuAndGc = new CompletableFuture<>();
-            long[] gcLogOffset = new long[1];
+            long[] gcLogOffset = new long[apps.size()];
             Duration[] cpu = new Duration[2];
             loop.submit(() -> {
                 // Both schedules merged: message k is due at start + k / RATE, ping j at start + (j + 0.5) / PING_RATE.
@@ -97,8 +147,11 @@ class ChatLoadBenchmark {
                     if (!marked && due >= measureFrom) {
                         marked = true;
                         try {
-                            cpu[0] = app.cpuTime();
-                            gcLogOffset[0] = Files.size(work.resolve("gc.log"));
+                            jfr(apps.get(0), false, "JFR.start", "name=bench", "settings=profile");
+                            cpu[0] = cpuTime(apps);
+                            for (int n = 0; n < apps.size(); n++) {
+                                gcLogOffset[n] = Files.size(work.resolve("node-" + n).resolve("gc.log"));
+                            }
                         } catch (IOException e) {
                             cpuAndGc.completeExceptionally(e);
                         }
@@ -119,7 +172,8 @@ class ChatLoadBenchmark {
                     }
                 }
                 try {
-                    cpu[1] = app.cpuTime();
+                    cpu[1] = cpuTime(apps);
+                    jfr(apps.get(0), true, "JFR.stop", "name=bench", "filename=" + Path.of(JFR).toAbsolutePath());
                 } catch (IOException e) {
                     cpuAndGc.completeExceptionally(e);
                 }
@@ -133,8 +187,34 @@ class ChatLoadBenchmark {
             while (System.nanoTime() < drainUntil && visitors.stream().anyMatch(Visitor::waiting)) {
                 Thread.sleep(100);
             }
-            report(visitors, window, cpu[1].minus(cpu[0]), gcPauses(work.resolve("gc.log"), gcLogOffset[0]));
+            List<Double> pauses = new ArrayList<>();
+            long allocated = 0;
+            for (int n = 0; n < apps.size(); n++) {
+                Path gcLog = work.resolve("node-" + n).resolve("gc.log");
+                pauses.addAll(gcPauses(gcLog, gcLogOffset[n]));
+                allocated += allocated(gcLog, gcLogOffset[n]);
+            }
+            report(visitors, window, cpu[1].minus(cpu[0]), pauses, allocated);
             visitors.forEach(Visitor::close);
+        }
+    }
+
+    /** Runs jcmd against the server when a recording was asked for (not waiting for it: the sending goes on). */
+    private static void jfr(AppProcess app, boolean wait, String... command) throws IOException {
+        if (JFR.isBlank()) {
+            return;
+        }
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(app.pid())));
+        line.addAll(List.of(command));
+        try {
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (wait) {
+                jcmd.waitFor(60, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -152,7 +232,43 @@ class ChatLoadBenchmark {
         return pauses;
     }
 
-    private static void report(List<Visitor> visitors, Window window, Duration cpu, List<Double> gcPauses) {
+    /**
+     * Bytes the server allocated from the first collection after {@code from} on: each collection's heap before,
+     * minus the heap after the previous one (so it covers whole GC cycles, a good estimate over many cycles).
+     */
+    private static long allocated(Path gcLog, long from) throws IOException {
+        byte[] all = Files.readAllBytes(gcLog);
+        long previousAfter = -1;
+        long total = 0;
+        int offset = 0;
+        for (String line : new String(all, StandardCharsets.UTF_8).split("\n")) {
+            int lineStart = offset;
+            offset += line.getBytes(StandardCharsets.UTF_8).length + 1;
+            Matcher m = GC_HEAP.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            long before = bytes(m.group(1), m.group(2));
+            long after = bytes(m.group(3), m.group(4));
+            if (lineStart >= from && previousAfter >= 0) {
+                total += Math.max(0, before - previousAfter);
+            }
+            previousAfter = after;
+        }
+        return total;
+    }
+
+    private static long bytes(String number, String unit) {
+        long n = Long.parseLong(number);
+        return switch (unit) {
+            case "K" -> n << 10;
+            case "M" -> n << 20;
+            default -> n << 30;
+        };
+    }
+
+    private static void report(List<Visitor> visitors, Window window, Duration cpu, List<Double> gcPauses,
+                               long allocated) {
         long sent = 0;
         long lost = 0;
         long unanswered = 0;
@@ -182,6 +298,8 @@ class ChatLoadBenchmark {
                 + "duplicate events %d; pings %d, pongs missing %d%n", sent, lost, unanswered, duplicates, pingsSent, pingsLost);
         System.out.printf(Locale.ROOT, "server CPU %.1f s = %.2f ms per message (pings included)%n",
                 cpu.toMillis() / 1000.0, sent == 0 ? 0 : cpu.toMillis() / (double) sent);
+        System.out.printf(Locale.ROOT, "server allocation %.0f MB = %.0f KB per message (from the GC log)%n",
+                allocated / 1e6, sent == 0 ? 0 : allocated / 1024.0 / sent);
         double[] gc = gcPauses.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "GC pauses: %d, total %.0f ms, max %.1f ms%n", gc.length,
                 Arrays.stream(gc).sum(), gc.length == 0 ? 0 : gc[gc.length - 1]);
@@ -213,6 +331,7 @@ class ChatLoadBenchmark {
         private final int index;
         private final WebSocket socket;
         private final StringBuilder partial = new StringBuilder();
+        private final CompletableFuture<Void> connected = new CompletableFuture<>();
         private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
         private final Map<String, Long> dueOfMessage = new ConcurrentHashMap<>();
         private final Map<String, Long> dueOfPing = new ConcurrentHashMap<>();
@@ -238,6 +357,8 @@ class ChatLoadBenchmark {
                     .get(30, TimeUnit.SECONDS);
             sending = CompletableFuture.completedFuture(socket);
             frame("CONNECT\naccept-version:1.2\nheart-beat:0,0\ntoken:" + token + "\n\n\0");
+            // SUBSCRIBE only after CONNECTED: the production broker relay drops frames sent before it.
+            connected.get(30, TimeUnit.SECONDS);
             frame("SUBSCRIBE\nid:0\ndestination:/user/queue/events\nreceipt:r\n\n\0");
             subscribed.get(30, TimeUnit.SECONDS);
         }
@@ -285,6 +406,10 @@ class ChatLoadBenchmark {
 
         private synchronized void onFrame(String frame) {
             long now = System.nanoTime();
+            if (frame.startsWith("CONNECTED")) {
+                connected.complete(null);
+                return;
+            }
             if (frame.startsWith("RECEIPT")) {
                 subscribed.complete(null);
                 return;

@@ -137,6 +137,24 @@ class ChatTransportTests {
     }
 
     @Test
+    void handshakeDeclinesCompressionSoAnIdleConnectionKeepsNoDeflater() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /ws/chat HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"
+                    + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            List<String> head = new java.util.ArrayList<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.add(line.toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(head.get(0)).contains("101");
+            assertThat(head).noneMatch(line -> line.startsWith("sec-websocket-extensions"));
+        }
+    }
+
+    @Test
     void reconnectingClientReplaysWhatItMissedWithoutGapsOrDuplicates() {
         ChatClient.Session session = client.open();
         long lastSeen;

@@ -61,6 +61,9 @@ class ChatWidgetBrowserTests {
     @Autowired
     AnnouncementBoard announcements;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeAll
     static void openBrowser() {
         Browser.requireAvailable();
@@ -389,6 +392,66 @@ class ChatWidgetBrowserTests {
     }
 
     @Test
+    void duringMaintenanceTheVisitorSubscribesOnTheSubscribeCardAndCanUnsubscribe() {
+        long id = announcements.publish(new AnnouncementRequest.Form("MAINTENANCE", "WARNING",
+                "<b>系统升级</b>维护", "今晚暂停开票和查验。", List.of("ISSUE_INVOICE", "VERIFY_INVOICE"), null,
+                java.time.Instant.now().plus(Duration.ofHours(2)).toString()), "test").id();
+        try {
+            browser.navigate().refresh();
+            shadow(".launcher").click();
+            shadow("[data-seq='1']");
+            shadow("textarea#ih-input").sendKeys("我的发票在北京系统里查不到", Keys.ENTER);
+            waitFor(d -> texts(".msg.bot .bubble").stream().anyMatch(t -> t.contains("维护")));
+            clickQuickReply("订阅进展通知");
+
+            WebElement card = shadow("form.card.subscribe");
+            assertThat(card.getAttribute("data-target")).isEqualTo("ANNOUNCEMENT:" + id);
+            assertThat(card.findElement(By.cssSelector("h3")).getText()).isEqualTo("订阅进展通知：<b>系统升级</b>维护");
+            assertThat(shadowAll("form.card.subscribe b")).as("the title is text").isEmpty();
+            assertThat(card.findElement(By.cssSelector(".consent")).getText()).contains("我同意");
+            WebElement phone = card.findElement(By.cssSelector("input[type='tel']"));
+            WebElement submit = card.findElement(By.cssSelector("button[type='submit']"));
+
+            // Nothing is sent without consent; a wrong number gets the server's own message.
+            phone.sendKeys("12345");
+            submit.click();
+            waitFor(d -> card.findElement(By.cssSelector(".result")).getText().contains("请先勾选同意"));
+            card.findElement(By.cssSelector(".consent input")).click();
+            submit.click();
+            waitFor(d -> card.findElement(By.cssSelector(".result")).getText().contains("手机号格式不对"));
+
+            phone.clear();
+            phone.sendKeys("138 0013 8000");
+            card.findElement(By.cssSelector("input[type='email']")).sendKeys("zhang.wei@example.com");
+            submit.click();
+            WebElement done = waitFor(d -> shadowAll("form.card.subscribe p[role='status']").stream()
+                    .filter(p -> p.getText().contains("订阅成功")).findFirst().orElse(null));
+            assertThat(done.getText()).contains("138****8000").contains("z***@example.com")
+                    .doesNotContain("13800138000").doesNotContain("zhang.wei");
+            assertThat(jdbc.queryForList("SELECT phone_masked, source, status FROM notification_subscription "
+                    + "WHERE target_type = 'ANNOUNCEMENT' AND target_id = ?", String.valueOf(id)))
+                    .singleElement().satisfies(row -> {
+                        assertThat(row.get("phone_masked")).isEqualTo("138****8000");
+                        assertThat(row.get("source")).isEqualTo("chat");
+                        assertThat(row.get("status")).isEqualTo("ACTIVE");
+                    });
+            screenshot("widget-subscribe-phone");
+
+            // After a reload the card remembers it (masked), and 退订 ends it.
+            browser.navigate().refresh();
+            shadow(".launcher").click();
+            WebElement again = waitFor(d -> shadowAll("form.card.subscribe").stream()
+                    .filter(f -> f.getText().contains("订阅成功")).findFirst().orElse(null));
+            again.findElement(By.cssSelector("button")).click();
+            waitFor(d -> shadowAll("form.card.subscribe").stream().anyMatch(f -> f.getText().contains("已退订")));
+            assertThat(jdbc.queryForObject("SELECT status FROM notification_subscription WHERE target_type = "
+                    + "'ANNOUNCEMENT' AND target_id = ?", String.class, String.valueOf(id))).isEqualTo("UNSUBSCRIBED");
+        } finally {
+            announcements.end(id);
+        }
+    }
+
+    @Test
     void unreadMessagesAreCountedInThePageTitleWhileTheTabIsHidden() {
         shadow(".launcher").click();
         shadow("[data-seq='1']");
@@ -498,9 +561,20 @@ class ChatWidgetBrowserTests {
     }
 
     private void clickQuickReply(String label) {
-        WebElement button = waitFor(d -> shadowAll(".quick button").stream()
-                .filter(b -> b.getText().equals(label)).findFirst().orElse(null));
-        button.click();
+        // Quick replies are replaced when the next message arrives: a button gone meanwhile is looked for again.
+        waitFor(d -> {
+            try {
+                WebElement button = shadowAll(".quick button").stream()
+                        .filter(b -> b.getText().equals(label)).findFirst().orElse(null);
+                if (button == null) {
+                    return false;
+                }
+                button.click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     private JsonNode session() {

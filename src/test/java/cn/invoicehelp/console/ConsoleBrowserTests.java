@@ -110,10 +110,23 @@ class ConsoleBrowserTests {
                 "password", "browser-password"));
         String occurred = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusHours(1)
                 .withNano(0).toString();
+        // The visitor chatted first; the report names that conversation, so staff get its transcript.
+        ChatClient chat = new ChatClient(port);
+        ChatClient.Session session = chat.open();
+        try (var visitor = chat.connect(session.token())) {
+            visitor.sendText("<i>开票失败</i>，我的电话 13900001111");
+            visitor.await(from("bot"));
+        }
         var filed = new StaffClient(port).post("/api/fault-reports", Map.of("occurredAt", occurred,
-                "description", "<b>开票三天</b>还查不到 " + UUID.randomUUID(), "phone", "13800138000"));
+                "description", "<b>开票三天</b>还查不到 " + UUID.randomUUID(), "phone", "13800138000",
+                "conversationId", session.conversationId()));
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         String tracking = ChatClient.JSON.readTree(filed.body()).path("trackingNumber").asString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!admin.json(admin.get("/api/console/fault-reports/" + tracking)).path("transcript").isArray()) {
+            assertThat(System.nanoTime()).as("transcript attached").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         signOut();
@@ -129,6 +142,11 @@ class ConsoleBrowserTests {
         WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report-detail h3")));
         assertThat(detail.getText()).contains(tracking);
         assertThat(browser.findElement(By.id("report-detail")).getText()).contains("<b>开票三天</b>还查不到");
+        WebElement transcriptLines = browser.findElement(By.cssSelector("#report-detail .report-transcript"));
+        assertThat(transcriptLines.getText()).contains("访客：<i>开票失败</i>，我的电话 139****1111")
+                .doesNotContain("13900001111");
+        assertThat(browser.findElements(By.cssSelector("#report-detail .report-transcript li *, #report-detail .text *")))
+                .as("text from visitors stays text").isEmpty();
         browser.findElement(By.cssSelector("#report-detail .public-note")).sendKeys("已确认原因，正在修复。");
         browser.findElement(By.cssSelector("#report-detail .stage-button[data-stage='REPAIRING']")).click();
         wait.until(d -> d.findElement(By.id("report-detail")).getText().contains("实施修复")

@@ -41,14 +41,29 @@ public final class StaffClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     final int port;
-    final CookieManager cookies = new CookieManager();
+    final CookieManager cookies;
     final HttpClient http;
     String csrfHeader;
     String csrfToken;
+    String username;
 
     public StaffClient(int port) {
+        this(port, new CookieManager());
+    }
+
+    private StaffClient(int port, CookieManager cookies) {
         this.port = port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same signed-in browser talking to another node (same session cookie and CSRF token). */
+    StaffClient on(int otherPort) {
+        StaffClient other = new StaffClient(otherPort, cookies);
+        other.csrfHeader = csrfHeader;
+        other.csrfToken = csrfToken;
+        other.username = username;
+        return other;
     }
 
     public static StaffClient admin(int port) {
@@ -84,6 +99,7 @@ public final class StaffClient {
     }
 
     void signIn(String username, String password) {
+        this.username = username;
         HttpResponse<String> response = login(username, password);
         if (response.statusCode() != 302 || !response.headers().firstValue("Location").orElse("").endsWith("/console")) {
             throw new IllegalStateException("login failed: " + response.statusCode() + " " + response.headers().map());

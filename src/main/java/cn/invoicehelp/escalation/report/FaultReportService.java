@@ -138,9 +138,12 @@ class FaultReportService implements FaultReporting {
      * the one that loses the version race reads the report again.
      */
     private void onReportOf(String trackingNumber, UUID conversationId, java.util.function.Consumer<FaultReport> change) {
+        // Its own transaction (listeners call this inside theirs): the conflict shows at this commit, inside the loop.
+        TransactionTemplate own = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        own.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         for (int attempt = 1; ; attempt++) {
             try {
-                tx.executeWithoutResult(status -> reports.findByTrackingNumber(trackingNumber)
+                own.executeWithoutResult(status -> reports.findByTrackingNumber(trackingNumber)
                         .filter(r -> conversationId.equals(r.conversationId()))
                         .ifPresent(change));
                 return;
