@@ -1,14 +1,11 @@
 package cn.invoicehelp.announcement;
 
-import cn.invoicehelp.support.Browser;
+import cn.invoicehelp.support.BrowserTest;
 import cn.invoicehelp.support.ClockedAppTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,9 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The help center and the homepage show what is in force as a banner, its text as text. */
 @ClockedAppTest
-class AnnouncementBannerBrowserTests {
-
-    static ChromeDriver browser;
+class AnnouncementBannerBrowserTests extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -33,19 +28,6 @@ class AnnouncementBannerBrowserTests {
     AnnouncementBoard board;
     @Autowired
     cn.invoicehelp.support.TestClock clock;
-
-    @BeforeAll
-    static void openBrowser() {
-        Browser.requireAvailable();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @AfterEach
     void quietBoard() {

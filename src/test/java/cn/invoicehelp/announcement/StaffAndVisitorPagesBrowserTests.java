@@ -1,18 +1,15 @@
 package cn.invoicehelp.announcement;
 
+import cn.invoicehelp.support.BrowserTest;
 import cn.invoicehelp.escalation.TrackingNumbers;
-import cn.invoicehelp.support.Browser;
 import cn.invoicehelp.support.ClockedAppTest;
 import cn.invoicehelp.support.TestClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * incident going on and to their own report on /help/report and /help/track.
  */
 @ClockedAppTest
-class StaffAndVisitorPagesBrowserTests {
-
-    static ChromeDriver browser;
+class StaffAndVisitorPagesBrowserTests extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -54,19 +49,6 @@ class StaffAndVisitorPagesBrowserTests {
     JdbcTemplate jdbc;
     @Autowired
     JsonMapper json;
-
-    @BeforeAll
-    static void openBrowser() {
-        Browser.requireAvailable();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void quietBoardAtTheRealTime() {

@@ -1,10 +1,8 @@
 package cn.invoicehelp.chat;
 
+import cn.invoicehelp.support.BrowserTest;
 import cn.invoicehelp.announcement.AnnouncementBoard;
 import cn.invoicehelp.announcement.AnnouncementRequest;
-import cn.invoicehelp.support.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,7 +13,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -44,11 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-class ChatWidgetBrowserTests {
+class ChatWidgetBrowserTests extends BrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static ChromeDriver browser;
-
     @LocalServerPort
     int port;
 
@@ -63,19 +58,6 @@ class ChatWidgetBrowserTests {
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void openBrowser() {
-        Browser.requireAvailable();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     /** Every test starts as a new visitor: no stored conversation. */
     @BeforeEach
@@ -531,13 +513,14 @@ class ChatWidgetBrowserTests {
         return root().findElements(By.cssSelector(css));
     }
 
+    /** The text of each matching element, read in one script run so a re-render in between cannot make it stale. */
+    @SuppressWarnings("unchecked")
     private List<String> texts(String css) {
-        List<String> texts = new ArrayList<>();
-        for (WebElement e : shadowAll(css)) {
-            texts.add((String) ((JavascriptExecutor) browser).executeScript(
-                    "return arguments[0].firstChild ? arguments[0].firstChild.textContent : ''", e));
-        }
-        return texts;
+        return new ArrayList<>((List<String>) ((JavascriptExecutor) browser).executeScript("""
+                const host = document.querySelector('invoicehelp-chat');
+                if (!host || !host.shadowRoot) return [];
+                return Array.from(host.shadowRoot.querySelectorAll(arguments[0]),
+                    e => e.firstChild ? e.firstChild.textContent : '');""", css));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,15 +1,12 @@
 package cn.invoicehelp.console;
 
+import cn.invoicehelp.support.BrowserTest;
 import cn.invoicehelp.chat.ChatClient;
 import cn.invoicehelp.chat.ChatSocketTest;
-import cn.invoicehelp.support.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,29 +19,13 @@ import java.util.UUID;
 import static cn.invoicehelp.chat.ChatClient.from;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** An agent signs in with a browser, sees a hostile visitor message as plain text, takes over and answers. */
 @ChatSocketTest
-class ConsoleBrowserTests {
-
-    static ChromeDriver browser;
+class ConsoleBrowserTests extends BrowserTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        assumeTrue(Browser.available(), "chromium and chromium-driver are not installed");
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     /** Each test signs in as its own agent. */
     private void signOut() {

@@ -1,13 +1,10 @@
 package cn.invoicehelp.knowledge;
 
-import cn.invoicehelp.support.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import cn.invoicehelp.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,27 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A person on a phone-sized screen searches the help center, opens the answer and says whether it helped. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-class HelpCenterBrowserTests {
-
-    static ChromeDriver browser;
+class HelpCenterBrowserTests extends BrowserTest {
 
     @LocalServerPort
     int port;
 
     @Autowired
     Feedbacks feedbacks;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void searchesOpensTheAnswerAndVotes() {

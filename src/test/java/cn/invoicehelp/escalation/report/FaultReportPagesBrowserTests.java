@@ -1,15 +1,12 @@
 package cn.invoicehelp.escalation.report;
 
+import cn.invoicehelp.support.BrowserTest;
 import cn.invoicehelp.escalation.FaultReportStage;
 import cn.invoicehelp.escalation.TrackingNumbers;
-import cn.invoicehelp.support.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,28 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A person on a phone-sized screen files a report on /help/report, then follows it on /help/track. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-class FaultReportPagesBrowserTests {
-
-    static ChromeDriver browser;
+class FaultReportPagesBrowserTests extends BrowserTest {
 
     @LocalServerPort
     int port;
 
     @Autowired
     FaultReportService reports;
-
-    @BeforeAll
-    static void openBrowser() {
-        Browser.requireAvailable();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void filesAReportFromTheHelpCenterAndFollowsIt() {
