@@ -81,6 +81,9 @@ class InvoicePostgresBenchmark {
         }
         System.out.printf("%s %,d rows (%,d MB) in %.0f s; load %s%n", reuse ? "reused" : "generated", ROWS,
                 Files.size(csv) >> 20, (System.nanoTime() - generating) / 1e9, load());
+        if (Boolean.getBoolean("invoice.bench.generate-only")) {
+            return; // writes the file ahead of a run (outside the machine's benchmark lock)
+        }
 
         PostgresDatabase.Database database = PostgresDatabase.create(server);
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--helpdesk.invoice.demo-count=0",
@@ -128,6 +131,7 @@ class InvoicePostgresBenchmark {
             jdbc.execute("ANALYZE invoice");
 
             int vacuumsAtStart = autovacuums(jdbc);
+            long[] gcBefore = null;
             InvoiceVerification verification = app.getBean(InvoiceVerification.class);
             Random random = new Random(1);
             long[] nanos = new long[LOOKUPS];
@@ -138,6 +142,9 @@ class InvoicePostgresBenchmark {
                         row.issueDate().toString(), row.type().proof() == InvoiceType.Proof.AMOUNT_EXCL_TAX
                         ? row.amountExclTax().toPlainString() : row.total().toPlainString(),
                         row.checkCode() == null ? null : row.checkCode().substring(14), null);
+                if (i == 0) {
+                    gcBefore = gc();
+                }
                 long t = System.nanoTime();
                 VerificationResult answer = verification.verify(request, new ClientKey("benchmark"));
                 long took = System.nanoTime() - t;
@@ -146,6 +153,9 @@ class InvoicePostgresBenchmark {
                     outcomes.merge(answer.result(), 1, Integer::sum);
                 }
             }
+            long[] gcAfter = gc();
+            System.out.printf("GC during the timed lookups: %d collections, %d ms%n", gcAfter[0] - gcBefore[0],
+                    gcAfter[1] - gcBefore[1]);
             Arrays.sort(nanos);
             System.out.printf("autovacuum workers on this database at the start / end of the lookups: %d / %d%n",
                     vacuumsAtStart, autovacuums(jdbc));
@@ -194,6 +204,17 @@ class InvoicePostgresBenchmark {
             }
         }
         return ticks;
+    }
+
+    /** Collections and their total time (ms) so far, all collectors. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static int autovacuums(JdbcTemplate jdbc) {
