@@ -128,6 +128,9 @@ class InvoicePostgresBenchmark {
                     seconds, ROWS / seconds, result.inserted(), result.unchanged(), result.rejectedCount(), jvmSeconds,
                     pgSeconds, ROWS / (jvmSeconds + pgSeconds), walBytes >> 20, walBytes / ROWS,
                     jdbc.queryForObject("SELECT pg_total_relation_size('invoice')", Long.class) >> 20, load());
+            System.out.println("sizes (MB): " + jdbc.queryForList("SELECT c.relname || ' ' || (pg_relation_size(c.oid) >> 20) "
+                    + "FROM pg_class c WHERE c.relname IN ('invoice', 'invoice_pkey', 'invoice_number_code') "
+                    + "ORDER BY c.relname", String.class));
             jdbc.execute("ANALYZE invoice");
 
             int vacuumsAtStart = autovacuums(jdbc);
