@@ -56,7 +56,7 @@ class ClientRateLimitTests {
     @Test
     void aClientGetsItsLookupsPerMinuteAndMoreAfterTheMinute() {
         TestClock clock = new TestClock(START);
-        LookupLimits limits = new LookupLimits(new InvoiceProperties(null, null, 3, null, null), clock);
+        LookupLimits limits = new LookupLimits(new InvoiceProperties(null, null, 3, null, null, null), clock);
         ClientKey client = new ClientKey("10.1.2.3");
         for (int i = 0; i < 3; i++) {
             limits.acquire(client);
@@ -74,7 +74,7 @@ class ClientRateLimitTests {
     @Test
     void failedTriesAreCountedPerClientAndInvoiceAndComeBackTheNextDay() {
         TestClock clock = new TestClock(START);
-        LookupLimits limits = new LookupLimits(new InvoiceProperties(null, null, null, null, 2), clock);
+        LookupLimits limits = new LookupLimits(new InvoiceProperties(null, null, null, null, 2, null), clock);
         ClientKey stranger = new ClientKey("stranger");
         limits.failed(stranger, "1100242130", "12345678");
         limits.failed(stranger, "1100242130", "12345678");
