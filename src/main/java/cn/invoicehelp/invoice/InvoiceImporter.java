@@ -272,7 +272,8 @@ class InvoiceImporter {
     private void store(List<Pending> rows, Tally tally) {
         try {
             // counted once committed
-            tally.add(transactions.execute(status -> usesCopy() ? copy(rows, new Tally()) : write(rows, new Tally())));
+            tally.add(transactions.execute(status -> usesCopy() ? copy(rows, new Tally(), tally)
+                    : write(rows, new Tally())));
         } catch (RuntimeException batchFailed) {
             // One row the database refuses must not cost the others: retry them one by one (plain statements, so
             // the reason is the same whichever way the batch went in).
@@ -286,9 +287,13 @@ class InvoiceImporter {
         }
     }
 
-    private Tally copy(List<Pending> rows, Tally counts) {
+    private Tally copy(List<Pending> rows, Tally counts, Tally run) {
+        boolean tryPlainInsert = !run.metStored;
         InvoiceCopy.Merged merged = jdbc.execute((ConnectionCallback<InvoiceCopy.Merged>) connection ->
-                InvoiceCopy.write(connection, rows.stream().map(Pending::row).toList()));
+                InvoiceCopy.write(connection, rows.stream().map(Pending::row).toList(), tryPlainInsert));
+        if (merged.metStored()) {
+            run.metStored = true;
+        }
         counts.inserted += merged.inserted();
         counts.updated += merged.updated();
         counts.unchanged += rows.size() - merged.inserted() - merged.updated();
@@ -366,6 +371,8 @@ class InvoiceImporter {
         long unchanged;
         long rejectedCount;
         final List<Rejection> rejected = new ArrayList<>();
+        /** The import has met an invoice already stored: batches merge without trying a plain insert first. */
+        volatile boolean metStored;
 
         synchronized void reject(int line, String reason, List<String> fields) {
             rejectedCount++;
