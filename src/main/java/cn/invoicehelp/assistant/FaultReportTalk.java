@@ -13,9 +13,7 @@ import cn.invoicehelp.invoice.InvoiceField;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -23,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Files a fault report in the conversation: it already knows the invoice and the steps tried, asks for what is still
@@ -52,13 +48,6 @@ final class FaultReportTalk {
             "没问题", "嗯", "ok", "yes");
     private static final Set<String> NO_WORDS = Set.of("取消", "算了", "不用了", "不报了", "不提交了", "不要了", "取消提交");
     private static final Set<String> PERSON = Set.of("转人工", "人工", "人工客服", "找人工", "转人工客服", "找客服");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
-    private static final Pattern PHONE = Pattern.compile(
-            "(?<!\\d)(?:(?:\\+|00)?86[\\s\\-]?)?(?:1[3-9]\\d(?:[\\s\\-]?\\d){8}|0\\d{2,3}[\\s\\-]?\\d{7,8})(?!\\d)");
-    private static final Pattern FULL_TIME = Pattern.compile(
-            "(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})[日号]?(?:[\\sT]*(\\d{1,2})[:：点时](?:(\\d{1,2})分?)?)?");
-    private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})月(\\d{1,2})[日号]");
-    private static final Pattern CLOCK = Pattern.compile("(\\d{1,2})(?:[:：](\\d{2})|[点时](?:(\\d{1,2})分?|半)?)");
 
     private final FaultReporting reports;
     private final FlowEngine flows;
@@ -128,7 +117,7 @@ final class FaultReportTalk {
                 return ask(s, OCCURRED, null);
             }
             case OCCURRED -> {
-                LocalDateTime at = when(text);
+                LocalDateTime at = ReportTexts.when(text, clock);
                 if (at == null) {
                     return ask(s, OCCURRED, "没看懂这个时间。");
                 }
@@ -141,7 +130,7 @@ final class FaultReportTalk {
                 return ask(s, CONTACT, null);
             }
             case CONTACT -> {
-                Map<String, String> contact = contact(text);
+                Map<String, String> contact = ReportTexts.contact(text);
                 if (contact.isEmpty()) {
                     return ask(s, CONTACT, "没有找到手机号码或电子邮箱。");
                 }
@@ -187,7 +176,7 @@ final class FaultReportTalk {
         }
         text.append("\n发生时间：").append(SHOWN.format(LocalDateTime.parse(d.get(OCCURRED)).atZone(BEIJING)));
         text.append("\n问题描述：").append(d.get(DESCRIPTION));
-        text.append("\n联系方式：").append(d.containsKey("phone") ? maskPhone(d.get("phone")) : maskEmail(d.get("email")));
+        text.append("\n联系方式：").append(d.containsKey("phone") ? ReportTexts.maskPhone(d.get("phone")) : ReportTexts.maskEmail(d.get("email")));
         if (!s.getStepsDone().isEmpty()) {
             text.append("\n已做过的自查：").append(String.join("、", flows.titles(s.getStepsDone())));
         }
@@ -247,7 +236,7 @@ final class FaultReportTalk {
             return List.of(Replies.message("报告编号 " + number + " 好像有一位抄错了（校验位对不上），请逐位核对后重新发送。",
                     List.of(MENU)));
         }
-        Map<String, String> contact = contact(DigitText.normalize(text == null ? "" : text.replace(number, "")));
+        Map<String, String> contact = ReportTexts.contact(DigitText.normalize(text == null ? "" : text.replace(number, "")));
         if (contact.isEmpty()) {
             s.setTrackPending(number);
             return List.of(Replies.message("请提供提交报告 " + number + " 时留下的手机号码或电子邮箱，核对后我告诉您进度。",
@@ -271,7 +260,7 @@ final class FaultReportTalk {
             s.setTrackPending(null);
             return null; // not a number after all: answered as any other message
         }
-        Map<String, String> contact = contact(DigitText.normalize(text));
+        Map<String, String> contact = ReportTexts.contact(DigitText.normalize(text));
         if (contact.isEmpty()) {
             s.setTrackPending(null);
             return null;
@@ -336,111 +325,11 @@ final class FaultReportTalk {
                 .findFirst();
     }
 
-    /** The phone or e-mail in a message, as typed. */
-    static Map<String, String> contact(String text) {
-        Map<String, String> found = new LinkedHashMap<>();
-        Matcher email = EMAIL.matcher(text);
-        if (email.find()) {
-            found.put("email", email.group());
-            return found;
-        }
-        Matcher phone = PHONE.matcher(text);
-        if (phone.find()) {
-            found.put("phone", phone.group());
-        }
-        return found;
-    }
-
-    /** When something happened, from 刚才 / 今天上午10点 / 昨天15:30 / 3月10日 9点 / 2025-03-10 09:30; null if unreadable. */
-    LocalDateTime when(String text) {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(BEIJING)).withSecond(0).withNano(0);
-        if (text.matches(".*(刚才|刚刚|现在|刚发生|就在刚).*")) {
-            return now;
-        }
-        Matcher full = FULL_TIME.matcher(text);
-        if (full.find()) {
-            LocalDate day = DateWords.date(full.group(1), full.group(2), full.group(3));
-            if (day == null) {
-                return null;
-            }
-            if (full.group(4) == null) {
-                LocalTime t = clockTime(text.substring(full.end()));
-                return day.atTime(t == null ? LocalTime.NOON : t);
-            }
-            LocalTime t = time(full.group(4), full.group(5), false, text);
-            return t == null ? null : day.atTime(t);
-        }
-        LocalDate day = null;
-        String rest = text;
-        Matcher md = MONTH_DAY.matcher(text);
-        if (md.find()) {
-            day = DateWords.monthDay(md.group(1), md.group(2), now.toLocalDate());
-            rest = text.substring(md.end());
-        } else if (text.contains("前天")) {
-            day = now.toLocalDate().minusDays(2);
-        } else if (text.contains("昨天") || text.contains("昨晚") || text.contains("昨日")) {
-            day = now.toLocalDate().minusDays(1);
-        } else if (text.contains("今天") || text.contains("今早") || text.contains("今晚") || text.contains("上午")
-                || text.contains("下午") || text.contains("早上") || text.contains("中午") || text.contains("晚上")) {
-            day = now.toLocalDate();
-        }
-        LocalTime t = clockTime(rest.isEmpty() ? text : rest);
-        if (t == null) {
-            t = clockTime(text);
-        }
-        if (day == null && t == null) {
-            return null;
-        }
-        if (day == null) {
-            day = now.toLocalDate();
-        }
-        if (t == null) {
-            t = text.contains("上午") || text.contains("早上") || text.contains("今早") ? LocalTime.of(9, 0)
-                    : text.contains("中午") ? LocalTime.NOON
-                    : text.contains("下午") ? LocalTime.of(15, 0)
-                    : text.contains("晚") ? LocalTime.of(20, 0)
-                    : day.equals(now.toLocalDate()) ? now.toLocalTime() : LocalTime.NOON;
-        }
-        return day.atTime(t);
-    }
-
-    private static LocalTime clockTime(String text) {
-        Matcher m = CLOCK.matcher(text);
-        if (!m.find()) {
-            return null;
-        }
-        String minutes = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3)
-                : m.group().endsWith("半") ? "30" : null;
-        return time(m.group(1), minutes, true, text);
-    }
-
-    private static LocalTime time(String h, String m, boolean spoken, String text) {
-        int hour = Integer.parseInt(h);
-        int minute = m == null ? 0 : Integer.parseInt(m);
-        if (spoken && hour < 12 && (text.contains("下午") || text.contains("晚") || text.contains("傍晚"))) {
-            hour += 12;
-        }
-        if (hour > 23 || minute > 59) {
-            return null;
-        }
-        return LocalTime.of(hour, minute);
-    }
-
     static Card.Report card(String number, String stage, String label, Instant due, Boolean overdue) {
         return new Card.Report(number, stage, label, due == null ? null : due.toString(), overdue);
     }
 
     private static String plain(String text) {
         return text.replaceAll("[\\s。.!！,，~～]", "");
-    }
-
-    private static String maskPhone(String phone) {
-        String digits = phone.replaceAll("\\D", "");
-        return digits.length() <= 7 ? "****" : digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
-    }
-
-    private static String maskEmail(String email) {
-        int at = email.indexOf('@');
-        return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
 }

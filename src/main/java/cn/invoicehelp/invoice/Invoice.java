@@ -40,6 +40,25 @@ class Invoice {
     protected Invoice() {
     }
 
+    Invoice(String code, String number, InvoiceType type, LocalDate issueDate, BigDecimal amountExclTax,
+            BigDecimal tax, BigDecimal total, String checkCode, String sellerName, String sellerTaxId, String buyerName,
+            String buyerTaxId, InvoiceStatus status, OffsetDateTime enteredAt) {
+        this.code = code;
+        this.number = number;
+        this.type = type;
+        this.issueDate = issueDate;
+        this.amountExclTax = amountExclTax;
+        this.tax = tax;
+        this.total = total;
+        this.checkCode = checkCode;
+        this.sellerName = sellerName;
+        this.sellerTaxId = sellerTaxId;
+        this.buyerName = buyerName;
+        this.buyerTaxId = buyerTaxId;
+        this.status = status;
+        this.enteredAt = enteredAt;
+    }
+
     String code() {
         return code;
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Streams a CSV of invoices into the directory in batches: new rows are inserted, changed rows updated, identical
@@ -53,17 +54,19 @@ class InvoiceImporter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final int copyBatch;
+    private final int writers;
     private volatile Boolean copy;
 
     @Autowired
-    InvoiceImporter(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        this(jdbc, transactions, COPY_BATCH);
+    InvoiceImporter(JdbcTemplate jdbc, TransactionTemplate transactions, InvoiceProperties properties) {
+        this(jdbc, transactions, COPY_BATCH, properties.importWriters());
     }
 
-    InvoiceImporter(JdbcTemplate jdbc, TransactionTemplate transactions, int copyBatch) {
+    InvoiceImporter(JdbcTemplate jdbc, TransactionTemplate transactions, int copyBatch, int writers) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.copyBatch = copyBatch;
+        this.writers = writers;
     }
 
     /** Whether batches go in through PostgreSQL's COPY (decided on first use, from the database behind the pool). */
@@ -88,7 +91,7 @@ class InvoiceImporter {
         Map<String, Pending> batch = new LinkedHashMap<>();
         boolean copying = usesCopy();
         int batchSize = copying ? copyBatch : BATCH;
-        try (Writer writer = copying ? new BackgroundWriter(tally) : new Writer(tally)) {
+        try (Writer writer = copying ? new BackgroundWriter(tally, writers) : new Writer(tally)) {
             readRows(records, batch, batchSize, writer, tally);
         }
         return tally.result();
@@ -155,43 +158,60 @@ class InvoiceImporter {
     }
 
     /**
-     * Stores each batch in a thread of its own while the next one is read and checked, so reading (Java) and storing
-     * (the database) use both cores; one batch at a time, in file order. Closing waits for the last one, also when
-     * reading failed (a body over the size limit): whatever was stored stays, as without the pipeline.
+     * Stores each batch in threads of their own while the next one is read and checked, so reading (Java) and storing
+     * (the database) run at once. With several writers a batch is split by key hash, each part stored through its own
+     * connection and transaction: the database's work runs on several cores. A key is in one part only and the next
+     * batch starts once every part of the last one is done, so the lines of one invoice are applied in file order;
+     * each part counts once committed and falls back to row-by-row on its own, exactly as a whole batch does. Closing
+     * waits for the last batch, also when reading failed (a body over the size limit): whatever was stored stays.
      */
     private final class BackgroundWriter extends Writer {
 
-        private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread writer = new Thread(r, "invoice-import-writer");
-            writer.setDaemon(true);
-            return writer;
-        });
-        private Future<?> writing;
+        private final int parts;
+        private final ExecutorService threads;
+        private final List<Future<?>> writing = new ArrayList<>();
 
-        BackgroundWriter(Tally tally) {
+        BackgroundWriter(Tally tally, int parts) {
             super(tally);
+            this.parts = parts;
+            AtomicInteger count = new AtomicInteger();
+            this.threads = Executors.newFixedThreadPool(parts, r -> {
+                Thread writer = new Thread(r, "invoice-import-writer-" + count.incrementAndGet());
+                writer.setDaemon(true);
+                return writer;
+            });
         }
 
         @Override
         void write(List<Pending> rows) {
             awaitWriting();
-            writing = thread.submit(() -> InvoiceImporter.this.store(rows, tally));
+            for (List<Pending> part : split(rows, parts)) {
+                writing.add(threads.submit(() -> InvoiceImporter.this.store(part, tally)));
+            }
         }
 
+        /** Waits for every part of the last batch, also after one of them failed, then reports the first failure. */
         private void awaitWriting() {
-            if (writing == null) {
-                return;
-            }
+            RuntimeException failure = null;
             try {
-                writing.get();
+                for (Future<?> part : writing) {
+                    try {
+                        part.get();
+                    } catch (ExecutionException e) {
+                        if (failure == null) {
+                            failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                                    : new IllegalStateException(e.getCause());
+                        }
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("import interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException(e.getCause());
             } finally {
-                writing = null;
+                writing.clear();
+            }
+            if (failure != null) {
+                throw failure;
             }
         }
 
@@ -200,9 +220,25 @@ class InvoiceImporter {
             try {
                 awaitWriting();
             } finally {
-                thread.shutdown();
+                threads.shutdown();
             }
         }
+    }
+
+    /** The rows by key hash into {@code parts} lists, each in file order (empty ones left out). */
+    private static List<List<Pending>> split(List<Pending> rows, int parts) {
+        if (parts == 1) {
+            return List.of(rows);
+        }
+        List<List<Pending>> split = new ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) {
+            split.add(new ArrayList<>(rows.size() / parts + 16));
+        }
+        for (Pending row : rows) {
+            split.get(Math.floorMod(row.row().key().hashCode(), parts)).add(row);
+        }
+        split.removeIf(List::isEmpty);
+        return split;
     }
 
     static final String UNDECODABLE = "这一行有无法解码的字节(乱码),没有导入。文件若不是 UTF-8 编码,请在 Content-Type 中声明字符集,"
@@ -236,7 +272,8 @@ class InvoiceImporter {
     private void store(List<Pending> rows, Tally tally) {
         try {
             // counted once committed
-            tally.add(transactions.execute(status -> usesCopy() ? copy(rows, new Tally()) : write(rows, new Tally())));
+            tally.add(transactions.execute(status -> usesCopy() ? copy(rows, new Tally(), tally)
+                    : write(rows, new Tally())));
         } catch (RuntimeException batchFailed) {
             // One row the database refuses must not cost the others: retry them one by one (plain statements, so
             // the reason is the same whichever way the batch went in).
@@ -250,9 +287,13 @@ class InvoiceImporter {
         }
     }
 
-    private Tally copy(List<Pending> rows, Tally counts) {
+    private Tally copy(List<Pending> rows, Tally counts, Tally run) {
+        boolean tryPlainInsert = !run.metStored;
         InvoiceCopy.Merged merged = jdbc.execute((ConnectionCallback<InvoiceCopy.Merged>) connection ->
-                InvoiceCopy.write(connection, rows.stream().map(Pending::row).toList()));
+                InvoiceCopy.write(connection, rows.stream().map(Pending::row).toList(), tryPlainInsert));
+        if (merged.metStored()) {
+            run.metStored = true;
+        }
         counts.inserted += merged.inserted();
         counts.updated += merged.updated();
         counts.unchanged += rows.size() - merged.inserted() - merged.updated();
@@ -330,6 +371,8 @@ class InvoiceImporter {
         long unchanged;
         long rejectedCount;
         final List<Rejection> rejected = new ArrayList<>();
+        /** The import has met an invoice already stored: batches merge without trying a plain insert first. */
+        volatile boolean metStored;
 
         synchronized void reject(int line, String reason, List<String> fields) {
             rejectedCount++;

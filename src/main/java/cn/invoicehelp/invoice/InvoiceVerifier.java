@@ -17,13 +17,13 @@ import java.util.Optional;
 @Service
 class InvoiceVerifier implements InvoiceVerification {
 
-    private final Invoices invoices;
+    private final InvoiceDirectory invoices;
     private final LookupCounter counter;
     private final InvoiceProperties properties;
     private final Clock clock;
     private final LookupLimits limits;
 
-    InvoiceVerifier(Invoices invoices, LookupCounter counter, InvoiceProperties properties, Clock clock,
+    InvoiceVerifier(InvoiceDirectory invoices, LookupCounter counter, InvoiceProperties properties, Clock clock,
             LookupLimits limits) {
         this.limits = limits;
         this.invoices = invoices;
@@ -58,7 +58,7 @@ class InvoiceVerifier implements InvoiceVerification {
         if (!limits.mayTry(client, in.code(), in.number())) {
             return Explanations.clientTriesExceeded(properties.clientFailuresPerInvoice());
         }
-        Optional<Invoice> found = invoices.findByCodeAndNumber(in.code(), in.number());
+        Optional<Invoice> found = invoices.find(in.code(), in.number());
         if (found.isEmpty()) {
             limits.failed(client, in.code(), in.number());
             return in.issueDate().equals(today) ? Explanations.tooEarly() : Explanations.notFound(type);

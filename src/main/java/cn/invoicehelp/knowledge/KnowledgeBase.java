@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,16 @@ class KnowledgeBase implements FaqSearch {
 
     private final KnowledgeProperties properties;
     private final UnansweredQuestions unanswered;
+    private final Clock clock;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
     private record Snapshot(FaqIndex index, Synonyms synonyms, Set<String> stopwords) {
     }
 
-    KnowledgeBase(KnowledgeProperties properties, UnansweredQuestions unanswered) {
+    KnowledgeBase(KnowledgeProperties properties, UnansweredQuestions unanswered, Clock clock) {
         this.properties = properties;
         this.unanswered = unanswered;
+        this.clock = clock;
         reload();
     }
 
@@ -90,7 +93,7 @@ class KnowledgeBase implements FaqSearch {
 
     @Override
     public void recordUnanswered(String question) {
-        unanswered.record(question);
+        unanswered.record(question, clock.instant());
     }
 
     @Override

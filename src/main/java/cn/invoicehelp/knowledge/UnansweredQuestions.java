@@ -6,10 +6,11 @@ import java.time.Instant;
 
 interface UnansweredQuestions extends JpaRepository<UnansweredQuestion, Long> {
 
-    default void record(String query) {
+    /** Stores the question (first 200 characters) with the time it was asked, from the application's clock. */
+    default void record(String query, Instant askedAt) {
         if (query != null && !query.isBlank()) {
             String text = query.strip();
-            save(new UnansweredQuestion(text.length() > 200 ? text.substring(0, 200) : text, Instant.now()));
+            save(new UnansweredQuestion(text.length() > 200 ? text.substring(0, 200) : text, askedAt));
         }
     }
 }

@@ -45,10 +45,11 @@ class InvoiceCopyImportTests {
         for (DataSource dataSource : List.of(pg, h2)) {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         }
-        // Small COPY batches, so a file spans several of them.
+        // Small COPY batches, so a file spans several of them, each split between two writers (the default).
         onPostgres = new InvoiceImporter(new JdbcTemplate(pg), new TransactionTemplate(
-                new DataSourceTransactionManager(pg)), 7);
-        onH2 = new InvoiceImporter(new JdbcTemplate(h2), new TransactionTemplate(new DataSourceTransactionManager(h2)));
+                new DataSourceTransactionManager(pg)), 7, 2);
+        onH2 = new InvoiceImporter(new JdbcTemplate(h2), new TransactionTemplate(new DataSourceTransactionManager(h2)),
+                InvoiceImporter.COPY_BATCH, 2);
         postgresRows = new JdbcTemplate(pg);
         h2Rows = new JdbcTemplate(h2);
     }
@@ -126,5 +127,24 @@ class InvoiceCopyImportTests {
         importsAlike(ImportRow.HEADER + "\n");
         importsAlike("code,number\n" + good("72000011", "北京癸公司"));
         assertThat(table(postgresRows).stream().collect(Collectors.joining())).doesNotContain("北京癸公司");
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesIsReportedWithItsLineAndCostsNoOtherRowOfItsBatch() throws Exception {
+        List<ImportRow> rows = DemoInvoices.generate(20, LocalDate.of(2025, 3, 10), 23L).toList();
+        List<String> lines = new ArrayList<>(rows.stream().map(DemoInvoices::csv).toList());
+        lines.add(5, good("72000031", "北京\u0000零字节公司")); // PostgreSQL text cannot hold a NUL character: line 7
+
+        InvoiceImporter.ImportResult result = onPostgres.importCsv(new StringReader(file(lines)));
+
+        assertThat(result.rejected()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.line()).isEqualTo(7);
+            assertThat(rejection.reason()).startsWith("数据库拒绝了这一行");
+        });
+        assertThat(result.inserted()).isEqualTo(20);
+        for (ImportRow row : rows) {
+            assertThat(postgresRows.queryForObject("SELECT seller_name FROM invoice WHERE code = ? AND number = ?",
+                    String.class, row.code(), row.number())).isEqualTo(row.sellerName());
+        }
     }
 }

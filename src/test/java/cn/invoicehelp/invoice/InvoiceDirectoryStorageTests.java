@@ -7,17 +7,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +48,9 @@ class InvoiceDirectoryStorageTests {
 
         @Autowired
         Clock clock;
+
+        @Autowired
+        TransactionTemplate transactions;
 
         private List<ImportRow> newInvoices(int count) {
             LocalDate today = LocalDate.now(clock.withZone(InvoiceClock.BEIJING));
@@ -109,6 +118,38 @@ class InvoiceDirectoryStorageTests {
             assertThat(counter.increment(row.code(), row.number(), day)).isEqualTo(1);
             assertThat(counter.increment(row.code(), row.number(), day)).isEqualTo(2);
             assertThat(counter.increment(row.code(), row.number(), day.plusDays(1))).isEqualTo(1);
+        }
+
+        @Test
+        void concurrentLookupsOfOneInvoiceAreEachCountedOnce() throws Exception {
+            String number = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+            LocalDate day = LocalDate.of(2030, 2, 1);
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Integer>> counts = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    counts.add(threads.submit(() -> counter.increment("1100242130", number, day)));
+                }
+                List<Integer> seen = new ArrayList<>();
+                for (Future<Integer> count : counts) {
+                    seen.add(count.get());
+                }
+                assertThat(seen).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());
+            } finally {
+                threads.shutdown();
+            }
+        }
+
+        @Test
+        void aLookupCountsEvenWhenTheCallersTransactionRollsBack() {
+            String number = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+            LocalDate day = LocalDate.of(2030, 3, 1);
+            transactions.executeWithoutResult(status -> {
+                assertThat(counter.increment("1100242130", number, day)).isEqualTo(1);
+                status.setRollbackOnly();
+            });
+
+            assertThat(counter.increment("1100242130", number, day)).isEqualTo(2);
         }
     }
 

@@ -40,20 +40,26 @@ class InvoicePostgresBenchmark {
     private static final int LOOKUPS = Integer.getInteger("invoice.bench.lookups", 20_000);
     private static final int SAMPLE = 5_000;
     private static final int FLOOR_ROWS = Math.min(ROWS, Integer.getInteger("invoice.bench.floor-rows", 1_000_000));
+    /** Writer connections of the import; unset = the application's default ({@code helpdesk.invoice.import-writers}). */
+    private static final String WRITERS = System.getProperty("invoice.bench.writers");
 
     @Test
     void importsTenMillionInvoicesIntoPostgresqlAndMeasuresLookups() throws Exception {
         PostgresDatabase.Server server = PostgresDatabase.server().orElse(null);
         Assumptions.assumeTrue(server != null, "needs HELPDESK_TEST_PG_URL/_USER/_PASSWORD");
         Path dir = Files.createDirectories(Path.of("target/invoice-benchmark"));
-        Path csv = dir.resolve("invoices-" + ROWS + ".csv");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        // The same seed and day give the same file: a second run of the day reuses it (2 GB less to write).
+        Path csv = dir.resolve("invoices-" + ROWS + "-" + today + ".csv");
+        boolean reuse = Files.exists(csv);
         List<ImportRow> sample = new ArrayList<>();
         long generating = System.nanoTime();
         int every = Math.max(1, ROWS / SAMPLE);
-        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write(ImportRow.HEADER);
-            out.newLine();
+        try (BufferedWriter out = reuse ? null : Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            if (out != null) {
+                out.write(ImportRow.HEADER);
+                out.newLine();
+            }
             int[] index = {0};
             DemoInvoices.generate(ROWS, today, 7L).forEach(row -> {
                 // Lookups that reach the directory: invoices inside the 5-year window (older ones are answered
@@ -61,6 +67,9 @@ class InvoicePostgresBenchmark {
                 if (index[0]++ % every == 0 && sample.size() < SAMPLE
                         && row.issueDate().isAfter(today.minusYears(5).plusDays(1))) {
                     sample.add(row);
+                }
+                if (out == null) {
+                    return;
                 }
                 try {
                     out.write(DemoInvoices.csv(row));
@@ -70,14 +79,22 @@ class InvoicePostgresBenchmark {
                 }
             });
         }
-        System.out.printf("generated %,d rows (%,d MB) in %.0f s; load %s%n", ROWS, Files.size(csv) >> 20,
-                (System.nanoTime() - generating) / 1e9, load());
+        System.out.printf("%s %,d rows (%,d MB) in %.0f s; load %s%n", reuse ? "reused" : "generated", ROWS,
+                Files.size(csv) >> 20, (System.nanoTime() - generating) / 1e9, load());
+        if (Boolean.getBoolean("invoice.bench.generate-only")) {
+            return; // writes the file ahead of a run (outside the machine's benchmark lock)
+        }
 
         PostgresDatabase.Database database = PostgresDatabase.create(server);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelpdeskApplication.class).run(
-                "--server.port=0", "--helpdesk.invoice.demo-count=0", "--helpdesk.knowledge.watch=false",
-                "--helpdesk.invoice.client-per-minute=1000000000", "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + server.user(), "--spring.datasource.password=" + server.password())) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--helpdesk.invoice.demo-count=0",
+                "--helpdesk.knowledge.watch=false", "--helpdesk.invoice.client-per-minute=1000000000",
+                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + server.user(),
+                "--spring.datasource.password=" + server.password()));
+        if (WRITERS != null) {
+            args.add("--helpdesk.invoice.import-writers=" + WRITERS);
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelpdeskApplication.class)
+                .run(args.toArray(String[]::new))) {
             InvoiceImporter importer = app.getBean(InvoiceImporter.class);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             // The floor of the same run: reading and checking (the first rows of) the file alone, storing nothing.
@@ -88,8 +105,10 @@ class InvoicePostgresBenchmark {
             System.out.printf("read + check only: %,d rows in %.1f s (%,.0f rows/s), JVM CPU %.1f s; load %s%n", checked,
                     floorSeconds, checked / floorSeconds, (processCpu() - floorCpu) / 1e9, load());
 
-            System.out.printf("import path: %s; load before import %s%n", importer.usesCopy() ? "COPY" : "JDBC batches",
+            System.out.printf("import path: %s, %d writer(s); load before import %s%n",
+                    importer.usesCopy() ? "COPY" : "JDBC batches", app.getBean(InvoiceProperties.class).importWriters(),
                     load());
+            String walBefore = jdbc.queryForObject("SELECT pg_current_wal_lsn()::text", String.class);
             Map<Integer, Long> backendsBefore = backendCpuTicks(jdbc);
             long jvmCpu = processCpu();
             long start = System.nanoTime();
@@ -100,16 +119,19 @@ class InvoicePostgresBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             double jvmSeconds = (processCpu() - jvmCpu) / 1e9;
             Map<Integer, Long> backendsAfter = backendCpuTicks(jdbc);
+            long walBytes = jdbc.queryForObject("SELECT pg_current_wal_lsn() - ?::pg_lsn", Long.class, walBefore);
             double pgSeconds = backendsAfter.entrySet().stream()
                     .mapToLong(e -> e.getValue() - backendsBefore.getOrDefault(e.getKey(), 0L)).sum() / 100.0;
             System.out.printf("import: %,d rows in %.1f s (%,.0f rows/s), inserted %,d, unchanged %,d, rejected %d; "
                             + "CPU: JVM %.1f s + PostgreSQL backends %.1f s = %,.0f rows per CPU-second; "
-                            + "table + indexes %,d MB; load after import %s%n", ROWS, seconds, ROWS / seconds,
-                    result.inserted(), result.unchanged(), result.rejectedCount(), jvmSeconds, pgSeconds,
-                    ROWS / (jvmSeconds + pgSeconds),
+                            + "WAL %,d MB (%,d bytes a row); table + indexes %,d MB; load after import %s%n", ROWS,
+                    seconds, ROWS / seconds, result.inserted(), result.unchanged(), result.rejectedCount(), jvmSeconds,
+                    pgSeconds, ROWS / (jvmSeconds + pgSeconds), walBytes >> 20, walBytes / ROWS,
                     jdbc.queryForObject("SELECT pg_total_relation_size('invoice')", Long.class) >> 20, load());
             jdbc.execute("ANALYZE invoice");
 
+            int vacuumsAtStart = autovacuums(jdbc);
+            long[] gcBefore = null;
             InvoiceVerification verification = app.getBean(InvoiceVerification.class);
             Random random = new Random(1);
             long[] nanos = new long[LOOKUPS];
@@ -120,6 +142,9 @@ class InvoicePostgresBenchmark {
                         row.issueDate().toString(), row.type().proof() == InvoiceType.Proof.AMOUNT_EXCL_TAX
                         ? row.amountExclTax().toPlainString() : row.total().toPlainString(),
                         row.checkCode() == null ? null : row.checkCode().substring(14), null);
+                if (i == 0) {
+                    gcBefore = gc();
+                }
                 long t = System.nanoTime();
                 VerificationResult answer = verification.verify(request, new ClientKey("benchmark"));
                 long took = System.nanoTime() - t;
@@ -128,7 +153,12 @@ class InvoicePostgresBenchmark {
                     outcomes.merge(answer.result(), 1, Integer::sum);
                 }
             }
+            long[] gcAfter = gc();
+            System.out.printf("GC during the timed lookups: %d collections, %d ms%n", gcAfter[0] - gcBefore[0],
+                    gcAfter[1] - gcBefore[1]);
             Arrays.sort(nanos);
+            System.out.printf("autovacuum workers on this database at the start / end of the lookups: %d / %d%n",
+                    vacuumsAtStart, autovacuums(jdbc));
             System.out.printf("verify (%,d lookups after %,d warm-up, over %,d invoices): p50 %.3f ms, p99 %.3f ms, "
                             + "max %.3f ms; outcomes %s; load %s%n", LOOKUPS, WARMUP, result.inserted(),
                     nanos[LOOKUPS / 2] / 1e6, nanos[LOOKUPS * 99 / 100] / 1e6, nanos[LOOKUPS - 1] / 1e6, outcomes,
@@ -174,6 +204,22 @@ class InvoicePostgresBenchmark {
             }
         }
         return ticks;
+    }
+
+    /** Collections and their total time (ms) so far, all collectors. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
+    private static int autovacuums(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND backend_type = 'autovacuum worker'", Integer.class);
     }
 
     private static String load() throws IOException {

@@ -10,7 +10,7 @@ class InvoiceRulesTests {
 
     @Test
     void defaultsFollowTheNationalPlatform() {
-        InvoiceProperties defaults = new InvoiceProperties(null, null, null, null, null);
+        InvoiceProperties defaults = new InvoiceProperties(null, null, null, null, null, null);
 
         assertThat(defaults.dailyLookups()).isEqualTo(5);
         assertThat(defaults.windowYears()).isEqualTo(5);

@@ -2,6 +2,7 @@ package cn.invoicehelp.knowledge;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import static org.mockito.Mockito.mock;
 class ChatSearchTests {
 
     final KnowledgeBase knowledge = new KnowledgeBase(new KnowledgeProperties(Path.of("knowledge-base"), null, null,
-            false), mock(UnansweredQuestions.class));
+            false), mock(UnansweredQuestions.class), Clock.systemUTC());
 
     @Test
     void chatSearchRanksAndAnswersLikeTheHelpCenterButWithoutMarks() throws IOException {

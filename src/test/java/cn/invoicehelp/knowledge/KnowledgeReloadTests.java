@@ -3,6 +3,7 @@ package cn.invoicehelp.knowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class KnowledgeReloadTests {
     void picksUpAnEditedArticleWithoutRestart() throws Exception {
         write("a.md", article("captcha", "验证码看不清怎么办", "验证码一直错误", "点击图片可以刷新验证码。"));
         KnowledgeBase knowledge = new KnowledgeBase(new KnowledgeProperties(dir, null, null, true),
-                mock(UnansweredQuestions.class));
+                mock(UnansweredQuestions.class), Clock.systemUTC());
         KnowledgeWatcher watcher = new KnowledgeWatcher(knowledge, new KnowledgeProperties(dir, null, null, true));
         watcher.start();
         try {
@@ -65,7 +66,7 @@ class KnowledgeReloadTests {
         write("good.md", article("captcha", "验证码看不清怎么办", "验证码一直错误", "点击图片可以刷新验证码。"));
         write("broken.md", "没有 front matter 的文件");
         KnowledgeBase knowledge = new KnowledgeBase(new KnowledgeProperties(dir, null, null, false),
-                mock(UnansweredQuestions.class));
+                mock(UnansweredQuestions.class), Clock.systemUTC());
 
         assertThat(knowledge.article("captcha")).isPresent();
         assertThat(knowledge.articles()).hasSize(1);
@@ -76,7 +77,7 @@ class KnowledgeReloadTests {
         write("a.md", article("captcha", "验证码看不清怎么办", "验证码一直错误",
                 "1. 点击**图片**刷新\n2. <script>alert(1)</script>"));
         KnowledgeBase knowledge = new KnowledgeBase(new KnowledgeProperties(dir, null, null, false),
-                mock(UnansweredQuestions.class));
+                mock(UnansweredQuestions.class), Clock.systemUTC());
 
         String body = knowledge.article("captcha").orElseThrow().body();
         assertThat(body).contains("<ol>", "<strong>图片</strong>").doesNotContain("<script>");
@@ -86,7 +87,7 @@ class KnowledgeReloadTests {
     void anEditedScopeFileAnswersOutOfScopeQuestionsAndABrokenOneKeepsTheLastGoodVersion() throws Exception {
         write("a.md", article("captcha", "验证码看不清怎么办", "验证码一直错误", "点击图片可以刷新验证码。"));
         KnowledgeBase knowledge = new KnowledgeBase(new KnowledgeProperties(dir, null, null, false),
-                mock(UnansweredQuestions.class));
+                mock(UnansweredQuestions.class), Clock.systemUTC());
         assertThat(knowledge.search("个人所得税怎么申报", 3).outOfScope()).isNull();
 
         Files.writeString(dir.resolve("scope.yml"), """

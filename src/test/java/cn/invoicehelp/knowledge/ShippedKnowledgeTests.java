@@ -3,6 +3,7 @@ package cn.invoicehelp.knowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,7 +21,7 @@ class ShippedKnowledgeTests {
         assertThat(properties.dir().resolve("intents")).isDirectory();
         assertThat(properties.dir().resolve("flows")).isDirectory();
         assertThat(properties.dir().toAbsolutePath()).isNotEqualTo(Path.of("knowledge-base").toAbsolutePath());
-        KnowledgeBase knowledge = new KnowledgeBase(properties, mock(UnansweredQuestions.class));
+        KnowledgeBase knowledge = new KnowledgeBase(properties, mock(UnansweredQuestions.class), Clock.systemUTC());
         assertThat(knowledge.articles()).hasSizeGreaterThanOrEqualTo(30);
         KnowledgeWatcher watcher = new KnowledgeWatcher(knowledge, properties);
         watcher.start();

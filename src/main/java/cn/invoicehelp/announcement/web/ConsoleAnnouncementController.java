@@ -1,5 +1,10 @@
-package cn.invoicehelp.announcement;
+package cn.invoicehelp.announcement.web;
 
+import cn.invoicehelp.announcement.AnnouncementBoard;
+import cn.invoicehelp.announcement.AnnouncementRequest;
+import cn.invoicehelp.announcement.AnnouncementView;
+import cn.invoicehelp.announcement.IncidentDesk;
+import cn.invoicehelp.announcement.IncidentView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

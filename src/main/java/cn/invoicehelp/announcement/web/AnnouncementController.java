@@ -1,5 +1,9 @@
-package cn.invoicehelp.announcement;
+package cn.invoicehelp.announcement.web;
 
+import cn.invoicehelp.announcement.ActiveAnnouncement;
+import cn.invoicehelp.announcement.AnnouncementBoard;
+import cn.invoicehelp.announcement.IncidentDesk;
+import cn.invoicehelp.announcement.IncidentView;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,6 @@
-package cn.invoicehelp.announcement;
+package cn.invoicehelp.announcement.web;
 
+import cn.invoicehelp.announcement.AnnouncementException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;

@@ -1,4 +1,4 @@
-package cn.invoicehelp.announcement;
+package cn.invoicehelp.announcement.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
