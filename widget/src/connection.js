@@ -303,8 +303,8 @@ export class ChatConnection {
     if (wait !== Infinity) this.pumpTimer = setTimeout(() => this.pump(), wait);
   }
 
-  /** The token is gone (unknown to the server): start a new conversation, keeping unsent messages. */
-  sessionLost() {
+  /** Stops the current connection and forgets the conversation: its token and how far it was read. */
+  forgetSession() {
     this.gen += 1;
     const old = this.client;
     this.client = null;
@@ -313,6 +313,11 @@ export class ChatConnection {
     this.session = null;
     this.store.clearSession();
     this.lastSeq = 0;
+  }
+
+  /** The token is gone (unknown to the server): start a new conversation, keeping unsent messages. */
+  sessionLost() {
+    this.forgetSession();
     this.pending.forEach((m) => { m.sentGen = 0; });
     this.on.reset('lost');
     this.setState('connecting');
@@ -321,14 +326,7 @@ export class ChatConnection {
 
   /** Forgets this conversation (after it was closed) and opens a new one. */
   restart() {
-    this.gen += 1;
-    const old = this.client;
-    this.client = null;
-    this.ready = false;
-    if (old) old.deactivate();
-    this.session = null;
-    this.store.clearSession();
-    this.lastSeq = 0;
+    this.forgetSession();
     this.pending = [];
     this.on.reset('new');
     this.start().catch((e) => this.openFailed(e));

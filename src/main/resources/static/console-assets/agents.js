@@ -2,34 +2,11 @@
 (function () {
   'use strict';
   const $ = function (id) { return document.getElementById(id); };
-  let csrf = null;
+  const api = ConsoleApi.api;
+  const cell = ConsoleApi.cell;
 
-  function cell(row, text) { const td = document.createElement('td'); td.textContent = text; row.appendChild(td); return td; }
   function say(text) { $('message').textContent = text || ''; }
-
-  async function api(method, path, body) {
-    const headers = { 'Accept': 'application/json' };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    if (method !== 'GET' && csrf) { headers[csrf.headerName] = csrf.token; }
-    const response = await fetch(path, { method: method, headers: headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body) });
-    if (response.status === 401) { location.href = '/login?expired'; throw new Error('401'); }
-    const text = await response.text();
-    const data = text ? JSON.parse(text) : null;
-    if (!response.ok) {
-      throw new Error((data && (data.error || (data.errors && data.errors.map(function (e) { return e.message; }).join(' '))))
-        || ('请求失败 (' + response.status + ')'));
-    }
-    return data;
-  }
-
-  function button(label, action) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = label;
-    b.addEventListener('click', function () { action().then(load).catch(function (e) { say(e.message); }); });
-    return b;
-  }
+  function button(label, action) { return ConsoleApi.button(label, action, load, say); }
 
   async function load() {
     const agents = await api('GET', '/api/console/agents');
@@ -62,7 +39,7 @@
 
   async function start() {
     const me = await api('GET', '/api/console/me');
-    csrf = me.csrf;
+    ConsoleApi.useCsrf(me.csrf);
     $('new-agent').addEventListener('submit', function (e) {
       e.preventDefault();
       api('POST', '/api/console/agents', { username: $('agent-username').value, displayName: $('agent-display').value,

@@ -8,11 +8,11 @@
   const AFFECTS = { ISSUE_INVOICE: '开具发票', QUERY_HISTORY: '查询历史记录', VERIFY_INVOICE: '发票查验', FINANCE: '财务操作',
     TAX_FILING_API: '税务申报接口', LOGIN: '登录' };
   const STAGE = { CONFIRMING: '确认问题', REPAIRING: '修复中', TESTING: '测试验证', NOTIFYING: '通知用户', CLOSED: '已关闭' };
-  let csrf = null;
+  const api = ConsoleApi.api;
+  const cell = ConsoleApi.cell;
   let announcements = [];
 
   function say(text) { $('message').textContent = text || ''; }
-  function cell(row, text) { const td = document.createElement('td'); td.textContent = text == null ? '' : text; row.appendChild(td); return td; }
   function when(iso) {
     if (!iso) return '';
     return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -24,32 +24,8 @@
     return d.toISOString().slice(0, 16);
   }
 
-  async function api(method, path, body) {
-    const headers = { 'Accept': 'application/json' };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    if (method !== 'GET' && csrf) { headers[csrf.headerName] = csrf.token; }
-    const response = await fetch(path, { method: method, headers: headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body) });
-    if (response.status === 401) { location.href = '/login?expired'; throw new Error('401'); }
-    const text = await response.text();
-    let data = null;
-    try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
-    if (!response.ok) {
-      throw new Error((data && (data.error || (data.errors && data.errors.map(function (e) { return e.message; }).join(' '))))
-        || ('请求失败 (' + response.status + ')'));
-    }
-    return data;
-  }
-
   function button(label, action) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = label;
-    b.addEventListener('click', function () {
-      Promise.resolve(action()).then(function (r) { if (r !== false) { say(''); return load(); } })
-        .catch(function (e) { say(e.message); });
-    });
-    return b;
+    return ConsoleApi.button(label, action, function () { say(''); return load(); }, say);
   }
 
   function checkboxes(fieldset, prefix) {
@@ -182,7 +158,7 @@
   async function start() {
     try {
       const me = await api('GET', '/api/console/me');
-      csrf = me && me.csrf;
+      ConsoleApi.useCsrf(me && me.csrf);
     } catch (e) {
       if (e.message === '401') throw e;
     }

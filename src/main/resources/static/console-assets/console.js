@@ -36,23 +36,7 @@
     return e;
   }
 
-  async function api(method, path, body) {
-    const headers = { 'Accept': 'application/json' };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    if (method !== 'GET' && state.csrf) { headers[state.csrf.headerName] = state.csrf.token; }
-    const response = await fetch(path, { method: method, headers: headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body) });
-    if (response.status === 401) { location.href = '/login?expired'; throw new Error('401'); }
-    const text = await response.text();
-    const data = text ? JSON.parse(text) : null;
-    if (!response.ok) {
-      const message = data && (data.error || (data.errors && data.errors.map(function (e) { return e.message; }).join(' ')));
-      const error = new Error(message || ('请求失败 (' + response.status + ')'));
-      error.status = response.status;
-      throw error;
-    }
-    return data;
-  }
+  const api = ConsoleApi.api;
 
   function showError(message) { safeText($('conv-error'), message || ''); }
 
@@ -427,6 +411,7 @@
   async function start() {
     state.me = await api('GET', '/api/console/me');
     state.csrf = state.me.csrf;
+    ConsoleApi.useCsrf(state.csrf);
     $('logout-csrf').value = state.csrf.token;
     safeText($('me-name'), state.me.displayName + '（' + state.me.username + '）');
     $('admin-link').hidden = state.me.roles.indexOf('ADMIN') < 0;

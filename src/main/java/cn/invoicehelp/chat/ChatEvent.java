@@ -42,6 +42,10 @@ class ChatEvent {
     }
 
     ChatEvent(UUID conversationId, long seq, NewEvent e, Instant createdAt) {
+        this(conversationId, seq, e, createdAt, false);
+    }
+
+    ChatEvent(UUID conversationId, long seq, NewEvent e, Instant createdAt, boolean answered) {
         this.conversationId = conversationId;
         this.seq = seq;
         this.type = e.type();
@@ -54,6 +58,36 @@ class ChatEvent {
         this.card = e.cardJson();
         this.createdAt = createdAt;
         this.senderName = e.senderName();
+        this.answered = answered;
+    }
+
+    /** A row read with plain JDBC (the event log's own reads and writes bypass the persistence context). */
+    static ChatEvent row(Long id, UUID conversationId, long seq, String type, String sender, String text,
+                         String clientMessageId, String refClientMessageId, String action, String quickReplies,
+                         String card, boolean answered, String senderName, Instant createdAt) {
+        ChatEvent e = new ChatEvent();
+        e.id = id;
+        e.conversationId = conversationId;
+        e.seq = seq;
+        e.type = type;
+        e.sender = sender;
+        e.text = text;
+        e.clientMessageId = clientMessageId;
+        e.refClientMessageId = refClientMessageId;
+        e.action = action;
+        e.quickReplies = quickReplies;
+        e.card = card;
+        e.answered = answered;
+        e.senderName = senderName;
+        e.createdAt = createdAt;
+        return e;
+    }
+
+    /** The stored columns, in the order of {@link EventLog}'s insert. */
+    Object[] columns() {
+        return new Object[] {conversationId, seq, type, sender, text, clientMessageId, refClientMessageId, action,
+                quickReplies, card, answered, senderName,
+                java.time.OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC)};
     }
 
     String senderName() {

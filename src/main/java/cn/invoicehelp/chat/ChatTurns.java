@@ -71,51 +71,113 @@ class ChatTurns {
         }
     }
 
+    /**
+     * One visitor message. Usually one group commit: the assistant works out its answer first (the conversation's
+     * turns run one at a time, and the forecast says the bot will answer), then echo, answered mark, replies and the
+     * assistant's state are stored in one batch and sent together, echo first. The batch decides again under the
+     * row lock (a resend, a hand-off that started meanwhile); if it fails — e.g. the assistant's state changed since
+     * the answer read it — nothing of it is stored and the turn falls back to two steps: echo, then a fresh answer.
+     */
     private void turn(UUID conversationId, String client, IncomingMessage message) {
+        EventLog.Forecast forecast = log.forecast(conversationId, message.clientMessageId());
+        String action = forecast.echo().map(ChatEvent::action).orElse(message.action());
+        AssistantGateway.Answer early = null;
+        if (forecast.botAnswers(REPORT.equals(action))) {
+            String text = forecast.echo().map(ChatEvent::text).orElse(message.text());
+            early = assistant.reply(conversationId, action == null ? text : null, action, client);
+        }
+        String label = forecast.echo().isEmpty() && message.action() != null
+                ? log.labelOf(conversationId, message.action()) : null;
         Question question = new Question();
         question.client = client;
-        sender.send(conversationId, log.append(conversationId, locked -> {
+        List<EventView> stored;
+        try {
+            stored = echoAndAnswer(conversationId, message, label, early, question);
+        } catch (RuntimeException e) {
+            if (early == null) {
+                throw e;
+            }
+            LOG.debug("One-step turn of conversation {} not stored, answering in two steps", conversationId, e);
+            stored = echoAndAnswer(conversationId, message, label, null, question);
+        }
+        if (question.answeredWith != null) {
+            // Echo, typing hint (the contract: right after the echo), replies: one burst.
+            sender.send(conversationId, withTyping(stored));
+        } else {
+            sender.send(conversationId, stored);
+            if (question.echo != null) {
+                sender.send(conversationId, List.of(EventView.typing("bot", clock.instant())));
+                answer(conversationId, question);
+            }
+        }
+    }
+
+    /**
+     * Stores the echo (or resends it) and, when the bot answers and {@code early} is given, the answer with it;
+     * otherwise fills in {@code question} for a second step.
+     */
+    private List<EventView> echoAndAnswer(UUID conversationId, IncomingMessage message, String label,
+                                          AssistantGateway.Answer early, Question question) {
+        return log.append(conversationId, locked -> {
+            question.echo = null;
+            question.answeredWith = null;
             Optional<ChatEvent> seen = locked.echoOf(message.clientMessageId());
+            if (seen.isPresent() && seen.get().isAnswered()) {
+                locked.resend(seen.get());
+                return;
+            }
+            String action = seen.map(ChatEvent::action).orElse(message.action());
+            // While waiting, the visitor may leave a message through the report flow instead (offered out of hours);
+            // from that choice on the bot answers until a person takes over.
+            boolean reportWhileWaiting = locked.conversation.botAnswersWhileWaiting(REPORT.equals(action));
+            boolean botAnswers = !locked.conversation.handoffPending() || reportWhileWaiting;
+            boolean answerNow = botAnswers && early != null;
             ChatEvent echo;
             if (seen.isPresent()) {
                 echo = seen.get();
                 locked.resend(echo);
+                if (!botAnswers || answerNow) {
+                    locked.markAnswered(echo);
+                }
             } else {
-                String text = message.action() == null ? message.text() : locked.labelOf(message.action());
-                echo = locked.append(NewEvent.userMessage(text, message.clientMessageId(), message.action()));
+                String text = message.action() == null ? message.text()
+                        : label != null ? label : locked.labelOf(message.action());
+                echo = locked.append(NewEvent.userMessage(text, message.clientMessageId(), message.action()),
+                        !botAnswers || answerNow);
             }
-            if (echo.isAnswered()) {
-                return;
-            }
-            // While waiting, the visitor may leave a message through the report flow instead (offered out of hours);
-            // from that choice on the bot answers until a person takes over.
-            boolean reportWhileWaiting = locked.conversation.botAnswersWhileWaiting(REPORT.equals(echo.action()));
-            if (locked.conversation.handoffPending() && !reportWhileWaiting) {
+            if (!botAnswers) {
                 if (locked.conversation.takeHandoffNotice()) {
                     locked.append(NewEvent.system("message", HANDOFF_NOTICE, null));
                 }
-                locked.markAnswered(echo.id());
                 return;
             }
-            question.whileWaiting = reportWhileWaiting;
+            if (answerNow) {
+                storeReplies(locked, early);
+                question.answeredWith = early;
+                return;
+            }
             // New message, or one stored before a crash but never answered: the bot answers it (once).
-            question.echoId = echo.id();
+            question.whileWaiting = reportWhileWaiting;
+            question.echo = echo;
             question.text = echo.action() == null ? echo.text() : null;
             question.action = echo.action();
-        }));
-        if (question.echoId != null) {
-            sender.send(conversationId, List.of(EventView.typing("bot", clock.instant())));
-            answer(conversationId, question);
-        }
+        });
+    }
+
+    private static List<EventView> withTyping(List<EventView> stored) {
+        List<EventView> burst = new java.util.ArrayList<>(stored.size() + 1);
+        burst.add(stored.get(0));
+        burst.add(EventView.typing("bot", stored.get(0).createdAt()));
+        burst.addAll(stored.subList(1, stored.size()));
+        return burst;
     }
 
     private void answer(UUID conversationId, Question question) {
         AssistantGateway.Answer answer = assistant.reply(conversationId, question.text, question.action,
                 question.client);
-        List<NewEvent> replies = answer.events();
         List<EventView> stored;
         try {
-            stored = store(conversationId, question, answer, replies);
+            stored = store(conversationId, question, answer);
         } catch (RuntimeException e) {
             // Neither the replies nor the assistant's state were stored: apologise, leave the question unanswered
             // (sending it again asks the bot again).
@@ -126,28 +188,34 @@ class ChatTurns {
         sender.send(conversationId, stored);
     }
 
-    private List<EventView> store(UUID conversationId, Question question, AssistantGateway.Answer answer,
-                                  List<NewEvent> replies) {
+    private List<EventView> store(UUID conversationId, Question question, AssistantGateway.Answer answer) {
         return log.append(conversationId, locked -> {
-            // The assistant's state and unanswered questions commit with the answered mark and the replies.
-            answer.remember();
-            locked.markAnswered(question.echoId);
             if (locked.conversation.handoffPending()
                     && !(question.whileWaiting && locked.conversation.waitingForAgent())) {
-                return; // a person took over while the bot was thinking: no double talk
+                // A person took over while the bot was thinking: no double talk.
+                answer.remember();
+                locked.markAnswered(question.echo);
+                return;
             }
-            NewEvent handoff = null;
-            for (NewEvent reply : replies) {
-                locked.append(reply);
-                if ("handoff".equals(reply.type()) && handoff == null) {
-                    handoff = reply;
-                }
-            }
-            if (handoff != null && !locked.conversation.handoffPending()) {
-                locked.conversation.handoffRequested();
-                publisher.publishEvent(handoffRequested(locked, handoff));
-            }
+            locked.markAnswered(question.echo);
+            storeReplies(locked, answer);
         });
+    }
+
+    /** The assistant's state and unanswered questions commit with the answered mark and the replies. */
+    private void storeReplies(EventLog.Locked locked, AssistantGateway.Answer answer) {
+        answer.remember();
+        NewEvent handoff = null;
+        for (NewEvent reply : answer.events()) {
+            locked.append(reply);
+            if ("handoff".equals(reply.type()) && handoff == null) {
+                handoff = reply;
+            }
+        }
+        if (handoff != null && !locked.conversation.handoffPending()) {
+            locked.conversation.handoffRequested();
+            publisher.publishEvent(handoffRequested(locked, handoff));
+        }
     }
 
     private HandoffRequested handoffRequested(EventLog.Locked locked, NewEvent handoff) {
@@ -163,7 +231,8 @@ class ChatTurns {
     /** What the bot is asked, filled in inside the transaction. */
     private static final class Question {
         String client;
-        Long echoId;
+        ChatEvent echo;
+        AssistantGateway.Answer answeredWith;
         boolean whileWaiting;
         String text;
         String action;

@@ -53,6 +53,33 @@ class Conversation {
         this.updatedAt = now;
     }
 
+    /**
+     * The row as read under its lock by the event log (plain JDBC, see {@link EventLog}): a detached copy that the log
+     * writes back itself; never saved through JPA (token hash, locale and creation time are not read).
+     */
+    static Conversation locked(UUID id, Status status, long lastSeq, boolean handoffNoticeSent, String pageUrl,
+                               boolean botWhileWaiting, Instant updatedAt, Instant closedAt) {
+        Conversation c = new Conversation();
+        c.id = id;
+        c.status = status;
+        c.lastSeq = lastSeq;
+        c.handoffNoticeSent = handoffNoticeSent;
+        c.pageUrl = pageUrl;
+        c.botWhileWaiting = botWhileWaiting;
+        c.updatedAt = updatedAt;
+        c.closedAt = closedAt;
+        return c;
+    }
+
+    /** What the event log writes back: the fields an append may change. */
+    record Changes(Status status, long lastSeq, boolean handoffNoticeSent, boolean botWhileWaiting, Instant updatedAt,
+                   Instant closedAt) {
+    }
+
+    Changes changes() {
+        return new Changes(status, lastSeq, handoffNoticeSent, botWhileWaiting, updatedAt, closedAt);
+    }
+
     /** Hands out the next seq; callers hold the row lock, so two events never get the same number. */
     long nextSeq(Instant now) {
         updatedAt = now;
@@ -66,6 +93,11 @@ class Conversation {
     /** True while a person is awaited or talking: the bot stays silent. */
     boolean handoffPending() {
         return status != Status.OPEN;
+    }
+
+    /** True when a visitor's message gets a bot answer: open, or waiting with the report flow chosen. */
+    boolean botWouldAnswer(boolean reportChosen) {
+        return status == Status.OPEN || status == Status.HANDOFF_PENDING && (botWhileWaiting || reportChosen);
     }
 
     boolean waitingForAgent() {

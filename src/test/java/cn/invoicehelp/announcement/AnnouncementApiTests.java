@@ -1,18 +1,8 @@
 package cn.invoicehelp.announcement;
 
-import cn.invoicehelp.support.ClockedAppTest;
-import cn.invoicehelp.support.RecordedEvents;
-import cn.invoicehelp.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,30 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@ClockedAppTest
-class AnnouncementApiTests {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    TestClock clock;
-    @Autowired
-    RecordedEvents events;
-    @Autowired
-    JsonMapper json;
-    @Autowired
-    AnnouncementFixtures fixtures;
-
-    @BeforeEach
-    void clean() {
-        fixtures.endAll();
-        events.clear();
-    }
-
-    @AfterEach
-    void endEverything() {
-        fixtures.endAll();
-    }
+class AnnouncementApiTests extends AnnouncementDeskTest {
 
     @Test
     void publishedMaintenanceIsActiveForEveryoneUntilItsEnd() throws Exception {
@@ -165,9 +132,5 @@ class AnnouncementApiTests {
                 .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/json")))
                 .andExpect(jsonPath("$[0].title").value("<script>alert(1)</script>公告"))
                 .andExpect(jsonPath("$[0].body").value("<img src=x onerror=alert(2)>"));
-    }
-
-    private MockHttpServletRequestBuilder staff(MockHttpServletRequestBuilder request) {
-        return request.with(user("agent").roles("AGENT")).with(csrf()).contentType(MediaType.APPLICATION_JSON);
     }
 }

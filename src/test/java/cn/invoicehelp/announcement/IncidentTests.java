@@ -1,52 +1,17 @@
 package cn.invoicehelp.announcement;
 
-import cn.invoicehelp.support.ClockedAppTest;
-import cn.invoicehelp.support.RecordedEvents;
-import cn.invoicehelp.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@ClockedAppTest
-class IncidentTests {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    TestClock clock;
-    @Autowired
-    RecordedEvents events;
-    @Autowired
-    JsonMapper json;
-    @Autowired
-    AnnouncementFixtures fixtures;
-
-    @BeforeEach
-    void clean() {
-        fixtures.endAll();
-        events.clear();
-    }
-
-    @AfterEach
-    void endEverything() {
-        fixtures.endAll();
-    }
+class IncidentTests extends AnnouncementDeskTest {
 
     @Test
     void incidentMovesItsReportsThroughTheTimelineWithPublicUpdates() throws Exception {
@@ -134,9 +99,5 @@ class IncidentTests {
     private void advance(long id, String stage) throws Exception {
         mvc.perform(staff(post("/api/console/incidents/" + id + "/stage")).content("{\"stage\":\"" + stage + "\"}"))
                 .andExpect(status().isOk());
-    }
-
-    private MockHttpServletRequestBuilder staff(MockHttpServletRequestBuilder request) {
-        return request.with(user("agent").roles("AGENT")).with(csrf()).contentType(MediaType.APPLICATION_JSON);
     }
 }

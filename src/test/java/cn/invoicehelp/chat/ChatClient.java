@@ -265,6 +265,12 @@ public final class ChatClient {
         return e -> sender.equals(e.path("sender").asString("")) && e.has("seq");
     }
 
+    /** An invoice lookup's card with this result (e.g. {@code FOUND}). */
+    public static Predicate<JsonNode> invoiceCard(String result) {
+        return e -> "invoice".equals(e.path("card").path("kind").asString(""))
+                && result.equals(e.path("card").path("result").asString(""));
+    }
+
     public static Predicate<JsonNode> ofType(String type) {
         return e -> type.equals(e.path("type").asString(""));
     }

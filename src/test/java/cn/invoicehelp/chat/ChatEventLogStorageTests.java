@@ -32,6 +32,12 @@ class ChatEventLogStorageTests {
         @Autowired
         EventLog log;
 
+        @Autowired
+        org.springframework.transaction.support.TransactionTemplate tx;
+
+        @Autowired
+        org.springframework.jdbc.core.JdbcTemplate jdbc;
+
         private UUID open() {
             return sessions.open("https://fp.example.gov.cn/cx", "zh-CN").conversationId();
         }
@@ -72,6 +78,21 @@ class ChatEventLogStorageTests {
                 assertThat(seqs(log.after(id, greeting + 5, 3))).containsExactly(greeting + 6L, greeting + 7L,
                         greeting + 8L);
             }
+        }
+
+        @Test
+        void anAppendIsCommittedWhenItReturnsEvenIfTheCallerIsInsideATransactionOfItsOwn() {
+            UUID id = open();
+            tx.executeWithoutResult(status -> {
+                long seq = log.append(id, locked -> locked.append(NewEvent.system("system", "已存好", null)))
+                        .get(0).seq();
+                // Another thread, another connection: sees only what is committed. The caller's own transaction is
+                // still open, so the append must not have joined it (its event would be sent before it is stored).
+                Integer seen = java.util.concurrent.CompletableFuture.supplyAsync(() -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM chat_event WHERE conversation_id = ? AND seq = ?", Integer.class, id,
+                        seq)).join();
+                assertThat(seen).isEqualTo(1);
+            });
         }
 
         @Test

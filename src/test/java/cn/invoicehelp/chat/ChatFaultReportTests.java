@@ -44,31 +44,46 @@ class ChatFaultReportTests {
         return e -> "bot".equals(e.path("sender").asString("")) && e.path("text").asString("").contains(words);
     }
 
+    /** The visitor's invoice cannot be found, and the first self-check step (the network) is fine. */
+    private static void passTheNetworkStep(ChatClient.Connection chat) {
+        chat.sendText("我的发票在北京系统里查不到");
+        chat.await(botAsking("网络"));
+        chat.sendAction("step:network:ok");
+        chat.await(ChatClient.from("bot"));
+    }
+
+    /** Once the bot asks for a description: answers its questions (it happened just now) up to the confirmation. */
+    private static JsonNode answerTheReportQuestions(ChatClient.Connection chat, String description, String contact) {
+        chat.sendText(description);
+        chat.await(botAsking("什么时候"));
+        chat.sendAction("report:now");
+        chat.await(botAsking("手机号码或电子邮箱"));
+        chat.sendText(contact);
+        return chat.await(botAsking("请确认"));
+    }
+
+    /** Confirms the report; the answer is the card of the filed report. */
+    private static JsonNode confirmTheReport(ChatClient.Connection chat) {
+        chat.sendAction("report:confirm");
+        return chat.await(reportCard());
+    }
+
     @Test
     void filesAReportInTheChatThenAnswersItsProgressAndPassesOnStaffNotes() {
         ChatClient client = new ChatClient(port);
         ChatClient.Session session = client.open();
         String number;
         try (ChatClient.Connection chat = client.connect(session.token())) {
-            chat.sendText("我的发票在北京系统里查不到");
-            chat.await(botAsking("网络"));
-            chat.sendAction("step:network:ok");
-            chat.await(ChatClient.from("bot"));
+            passTheNetworkStep(chat);
 
             chat.sendText("提交故障报告");
             JsonNode start = chat.await(botAsking("描述"));
             assertThat(start.path("text").asString()).contains("/help/report").contains("自查步骤");
-            chat.sendText("查验平台一直提示查无此票");
-            chat.await(botAsking("什么时候"));
-            chat.sendAction("report:now");
-            chat.await(botAsking("手机号码或电子邮箱"));
-            chat.sendText("手机 138 0013 8000");
-            JsonNode confirm = chat.await(botAsking("请确认"));
+            JsonNode confirm = answerTheReportQuestions(chat, "查验平台一直提示查无此票", "手机 138 0013 8000");
             assertThat(confirm.path("text").asString()).contains("138****8000").contains("检查网络连接")
                     .doesNotContain("13800138000");
-            chat.sendAction("report:confirm");
 
-            JsonNode filed = chat.await(reportCard());
+            JsonNode filed = confirmTheReport(chat);
             JsonNode card = filed.path("card");
             number = card.path("trackingNumber").asString();
             assertThat(TrackingNumbers.isValid(number)).isTrue();
@@ -121,10 +136,7 @@ class ChatFaultReportTests {
         ChatClient client = new ChatClient(port);
         ChatClient.Session session = client.open();
         try (ChatClient.Connection chat = client.connect(session.token())) {
-            chat.sendText("我的发票在北京系统里查不到");
-            chat.await(botAsking("网络"));
-            chat.sendAction("step:network:ok");
-            chat.await(ChatClient.from("bot"));
+            passTheNetworkStep(chat);
             chat.sendText("发票代码1100242130，号码12345678，开票日期2024年12月20日，金额1130元");
             chat.await(e -> "invoice".equals(e.path("card").path("kind").asString("")));
         }
@@ -160,20 +172,11 @@ class ChatFaultReportTests {
         ChatClient.Session session = client.open();
         String number;
         try (ChatClient.Connection chat = client.connect(session.token())) {
-            chat.sendText("我的发票在北京系统里查不到");
-            chat.await(botAsking("网络"));
-            chat.sendAction("step:network:ok");
-            chat.await(ChatClient.from("bot"));
+            passTheNetworkStep(chat);
             chat.sendText("提交故障报告");
             chat.await(botAsking("描述"));
-            chat.sendText("查验平台一直提示查无此票，聊天里报的");
-            chat.await(botAsking("什么时候"));
-            chat.sendAction("report:now");
-            chat.await(botAsking("手机号码或电子邮箱"));
-            chat.sendText("li.na@example.com");
-            chat.await(botAsking("请确认"));
-            chat.sendAction("report:confirm");
-            number = chat.await(reportCard()).path("card").path("trackingNumber").asString();
+            answerTheReportQuestions(chat, "查验平台一直提示查无此票，聊天里报的", "li.na@example.com");
+            number = confirmTheReport(chat).path("card").path("trackingNumber").asString();
         }
 
         JsonNode detail = staffViewOnceAttached(StaffClient.admin(port), number);
@@ -198,14 +201,8 @@ class ChatFaultReportTests {
 
             chat.sendAction("report");
             chat.await(botAsking("描述"));
-            chat.sendText("人工客服不在线，留言说明开票失败");
-            chat.await(botAsking("什么时候"));
-            chat.sendAction("report:now");
-            chat.await(botAsking("手机号码或电子邮箱"));
-            chat.sendText("13900139000");
-            chat.await(botAsking("请确认"));
-            chat.sendAction("report:confirm");
-            assertThat(TrackingNumbers.isValid(chat.await(reportCard()).path("card").path("trackingNumber").asString()))
+            answerTheReportQuestions(chat, "人工客服不在线，留言说明开票失败", "13900139000");
+            assertThat(TrackingNumbers.isValid(confirmTheReport(chat).path("card").path("trackingNumber").asString()))
                     .isTrue();
         }
     }

@@ -65,9 +65,15 @@ public class ChatTestAssistant {
                     new AssistantTurn.Memory(conversationId, "{}", null, text == null ? List.of() : List.of(text)));
         }
 
+        /** Conversations whose next turn finds its state changed since it was read (once). */
+        final java.util.Set<UUID> staleOnce = ConcurrentHashMap.newKeySet();
+
         @Override
         public void remember(AssistantTurn turn) {
             UUID id = turn.memory().conversationId();
+            if (staleOnce.remove(id)) {
+                throw new org.springframework.dao.OptimisticLockingFailureException("state changed meanwhile");
+            }
             if (failingMemory.contains(id)) {
                 throw new IllegalStateException("state store unavailable");
             }

@@ -131,9 +131,35 @@ class ChatTransportTests {
             connection.await(e -> e.path("text").asString("").equals("收到：再下一条"));
         }
         assertThat(assistant.remembered(conversation)).containsExactly("记不住的问题", "再下一条");
-        assertThat(assistant.calls(conversation)).isEqualTo(3);
+        // The first message was asked twice (its one-step batch failed, then the two-step answer), the resend once.
+        assertThat(assistant.calls(conversation)).isEqualTo(4);
         assertThat(client.replay(session, 0)).extracting(e -> e.path("text").asString(""))
                 .filteredOn(t -> t.startsWith("收到：")).containsExactly("收到：记不住的问题", "收到：再下一条");
+    }
+
+    @Test
+    void aTurnWhoseAssistantStateChangedMeanwhileIsAnsweredFromFreshStateOnce() {
+        ChatClient.Session session = client.open();
+        UUID conversation = UUID.fromString(session.conversationId());
+        try (var connection = client.connect(session.token())) {
+            assistant.staleOnce.add(conversation);
+            String id = connection.sendText("状态变了的问题");
+            connection.await(e -> e.path("text").asString("").equals("收到：状态变了的问题"));
+
+            // The refused batch stored nothing: one echo, then the typing hint and the answer of the second try.
+            assertThat(connection.received()).extracting(e -> e.get("type").asString() + ":" + e.path("seq").asLong(0))
+                    .containsExactly("message:2", "typing:0", "message:3");
+            connection.sendText(id, "状态变了的问题");
+            assertThat(connection.await(from("user")).get("seq").asLong()).as("a resend gets the stored echo")
+                    .isEqualTo(2);
+        }
+        List<JsonNode> log = client.replay(session, 0);
+        assertThat(log).extracting(e -> e.get("seq").asLong())
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, log.size()).mapToObj(i -> (long) i).toList());
+        assertThat(log).extracting(e -> e.path("text").asString("")).endsWith("状态变了的问题", "收到：状态变了的问题");
+        assertThat(assistant.remembered(conversation)).containsExactly("状态变了的问题");
+        assertThat(assistant.calls(conversation)).as("asked again after the refused batch, not after the resend")
+                .isEqualTo(2);
     }
 
     @Test

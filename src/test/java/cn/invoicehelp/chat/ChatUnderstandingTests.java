@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.function.Predicate;
 
+import static cn.invoicehelp.chat.ChatClient.invoiceCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,11 +23,6 @@ class ChatUnderstandingTests {
 
     @LocalServerPort
     int port;
-
-    private static Predicate<JsonNode> invoiceCard(String result) {
-        return e -> "invoice".equals(e.path("card").path("kind").asString(""))
-                && result.equals(e.path("card").path("result").asString(""));
-    }
 
     private static Predicate<JsonNode> botSays(String words) {
         return ChatClient.from("bot").and(e -> e.path("text").asString("").contains(words));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
+import static cn.invoicehelp.chat.ChatClient.invoiceCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,11 +23,6 @@ class ChatWalkthroughTests {
 
     @LocalServerPort
     int port;
-
-    private static Predicate<JsonNode> invoiceCard(String result) {
-        return e -> "invoice".equals(e.path("card").path("kind").asString(""))
-                && result.equals(e.path("card").path("result").asString(""));
-    }
 
     private static Predicate<JsonNode> offering(String action) {
         return e -> StreamSupport.stream(e.path("quickReplies").spliterator(), false)

@@ -324,6 +324,14 @@ class ChatWidgetBrowserTests extends BrowserTest {
                 arguments[0].click();""", rating.findElement(By.cssSelector(".submit")));
         assertThat(body).endsWith("|{\"score\":4,\"comment\":\"很快就解决了\"}");
         assertThat(shadow(".newconv").getText()).isEqualTo("开始新的对话");
+
+        // A new conversation: the closed one is forgotten, on the page and in the stored session.
+        shadow(".newconv").click();
+        waitFor(d -> {
+            String stored = (String) js("return localStorage.getItem('invoicehelp-chat:' + location.origin)");
+            return stored != null && !stored.contains(conversation.toString()) && !shadowAll("[data-seq='1']").isEmpty();
+        });
+        assertThat(shadowAll(".card.report, form.rating, .newconv")).isEmpty();
     }
 
     /**

@@ -34,7 +34,8 @@ class DurableCommitBenchmark {
     void measuresTheCostOfDurableCommitsPerEvent() throws Exception {
         System.out.printf(Locale.ROOT, "%-12s %-22s %12s %12s %14s%n", "events/commit", "H2 setting",
                 "µs/event", "µs/commit p99", "commits/s");
-        for (int perCommit : new int[] {1, 8, 64}) {
+        for (int perCommit : Arrays.stream(System.getProperty("durable.bench.perCommit", "1,8,64").split(","))
+                .mapToInt(Integer::parseInt).toArray()) {
             for (int writeDelay : new int[] {500, 0}) {
                 run(perCommit, writeDelay, EVENTS / 4); // JIT and file warm-up, discarded
                 Result r = run(perCommit, writeDelay, EVENTS);
@@ -66,7 +67,8 @@ class DurableCommitBenchmark {
         String name = "bench-" + perCommit + "-" + writeDelay;
         Files.deleteIfExists(dir.resolve(name + ".mv.db"));
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(name)
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + System.getProperty("durable.bench.url", "");
         Flyway.configure().dataSource(url, "sa", "").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             c.createStatement().execute("SET WRITE_DELAY " + writeDelay);

@@ -35,9 +35,7 @@ class ConsoleBrowserTests extends BrowserTest {
 
     @Test
     void anAgentLogsInTakesOverAndAnswersAVisitorWithEverythingShownAsText() {
-        String username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
-        StaffClient.admin(port).post("/api/console/agents", Map.of("username", username,
-                "displayName", "浏览器客服", "password", "browser-password"));
+        String username = StaffClient.createAgent(port, "浏览器客服", "browser-password");
         String hostile = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>"
                 + "\u202Egnp.exe\u202C 零\u200B宽";
 
@@ -85,10 +83,8 @@ class ConsoleBrowserTests extends BrowserTest {
 
     @Test
     void anAgentOpensAFaultReportAndMovesItToTheNextStage() throws Exception {
-        String username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = StaffClient.createAgent(port, "报告客服", "browser-password");
         StaffClient admin = StaffClient.admin(port);
-        admin.post("/api/console/agents", Map.of("username", username, "displayName", "报告客服",
-                "password", "browser-password"));
         String occurred = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusHours(1)
                 .withNano(0).toString();
         // The visitor chatted first; the report names that conversation, so staff get its transcript.
@@ -136,5 +132,36 @@ class ConsoleBrowserTests extends BrowserTest {
 
         var stored = admin.json(admin.get("/api/console/fault-reports/" + tracking));
         assertThat(stored.path("report").path("stage").asString()).isEqualTo("REPAIRING");
+    }
+
+    @Test
+    void anAdminDisablesAnAgentOnTheAccountsPageAndSeesWhyACreationWasRefused() {
+        String username = StaffClient.createAgent(port, "<b>停用</b>测试", "browser-password");
+        StaffClient admin = StaffClient.admin(port);
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signOut();
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(StaffClient.ADMIN_PASSWORD);
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.get("http://localhost:" + port + "/console/agents");
+
+        By row = By.xpath("//tbody[@id='agents']/tr[td[1]='" + username + "']");
+        WebElement agent = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertThat(agent.getText()).contains("<b>停用</b>测试", "启用 · 离线");
+        agent.findElement(By.xpath(".//button[.='停用']")).click();
+        // the list is drawn again after the change: look the row up afresh
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "已停用"));
+        assertThat(admin.json(admin.get("/api/console/agents"))).filteredOn(a -> username.equals(
+                a.path("username").asString())).singleElement().satisfies(a -> assertThat(a.path("enabled")
+                .asBoolean()).isFalse());
+
+        browser.findElement(By.id("agent-username")).sendKeys(username);
+        browser.findElement(By.id("agent-display")).sendKeys("重复");
+        browser.findElement(By.id("agent-password")).sendKeys("browser-password");
+        browser.findElement(By.cssSelector("#new-agent button[type='submit']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("message"), "用户名 " + username + " 已存在。"));
     }
 }

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +17,7 @@ class LoginThrottleOverHttpTests {
 
     @Test
     void theSixthLoginAfterFiveFailuresIsRefusedWith429AndRetryAfter() {
-        String username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
-        StaffClient admin = StaffClient.admin(port);
-        admin.post("/api/console/agents", Map.of("username", username, "displayName", "限流测试",
-                "password", "right-password"));
+        String username = StaffClient.createAgent(port, "限流测试", "right-password");
 
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> wrong = new StaffClient(port).login(username, "wrong-password-" + i);

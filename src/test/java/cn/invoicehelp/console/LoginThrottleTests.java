@@ -1,19 +1,17 @@
 package cn.invoicehelp.console;
 
+import cn.invoicehelp.support.TestClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Failed sign-ins lock the account, and separately the address, for a while; a success clears the account. */
 class LoginThrottleTests {
 
-    final MutableClock clock = new MutableClock();
+    final TestClock clock = new TestClock(Instant.parse("2025-01-06T02:00:00Z"));
     final LoginThrottle throttle = new LoginThrottle(new LoginLimits(3, 5, Duration.ofMinutes(15)), clock);
 
     @Test
@@ -51,28 +49,5 @@ class LoginThrottleTests {
         throttle.failed("admin", "10.0.0.1");
 
         assertThat(throttle.lockedFor("admin", "10.0.0.3")).isEmpty();
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2025-01-06T02:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

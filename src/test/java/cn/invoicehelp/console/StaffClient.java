@@ -72,15 +72,20 @@ public final class StaffClient {
         return admin;
     }
 
-    /** A new agent account (created by an admin), signed in. */
-    static StaffClient newAgent(int port, String displayName) {
+    /** Creates a new agent account (as the admin) with a random user name, which it returns. */
+    static String createAgent(int port, String displayName, String password) {
         String username = "agent-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        StaffClient admin = admin(port);
-        HttpResponse<String> created = admin.post("/api/console/agents", Map.of("username", username,
-                "displayName", displayName, "password", "agent-password-1"));
+        HttpResponse<String> created = admin(port).post("/api/console/agents", Map.of("username", username,
+                "displayName", displayName, "password", password));
         if (created.statusCode() != 201) {
             throw new IllegalStateException("agent not created: " + created.statusCode() + " " + created.body());
         }
+        return username;
+    }
+
+    /** A new agent account (created by an admin), signed in. */
+    static StaffClient newAgent(int port, String displayName) {
+        String username = createAgent(port, displayName, "agent-password-1");
         StaffClient agent = new StaffClient(port);
         agent.signIn(username, "agent-password-1");
         return agent;

@@ -1,5 +1,6 @@
 package cn.invoicehelp.invoice;
 
+import cn.invoicehelp.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -9,10 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc(addFilters = false)
 @Import(InvoiceApiErrors.class)
 class ClientRateLimitTests {
+
+    static final Instant START = Instant.parse("2025-01-06T02:00:00Z");
 
     @Autowired
     MockMvc mvc;
@@ -54,7 +55,7 @@ class ClientRateLimitTests {
 
     @Test
     void aClientGetsItsLookupsPerMinuteAndMoreAfterTheMinute() {
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock(START);
         LookupLimits limits = new LookupLimits(new InvoiceProperties(null, null, 3, null, null, null), clock);
         ClientKey client = new ClientKey("10.1.2.3");
         for (int i = 0; i < 3; i++) {
@@ -72,7 +73,7 @@ class ClientRateLimitTests {
 
     @Test
     void failedTriesAreCountedPerClientAndInvoiceAndComeBackTheNextDay() {
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock(START);
         LookupLimits limits = new LookupLimits(new InvoiceProperties(null, null, null, null, 2, null), clock);
         ClientKey stranger = new ClientKey("stranger");
         limits.failed(stranger, "1100242130", "12345678");
@@ -84,28 +85,5 @@ class ClientRateLimitTests {
                 .isTrue();
         clock.advance(Duration.ofDays(1));
         org.assertj.core.api.Assertions.assertThat(limits.mayTry(stranger, "1100242130", "12345678")).isTrue();
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2025-01-06T02:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return InvoiceClock.BEIJING;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

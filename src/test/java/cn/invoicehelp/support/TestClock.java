@@ -6,18 +6,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
-/** The application's one clock in tests that move time: starts at the real time, moves only when told to. */
+/**
+ * The clock of tests that move time (Beijing time): starts at the real time or at a given instant, moves only when
+ * told to.
+ */
 public final class TestClock extends Clock {
 
-    private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private volatile Instant now;
     private final ZoneId zone;
 
     public TestClock() {
-        this(ZoneId.of("Asia/Shanghai"));
+        this(Instant.now());
     }
 
-    private TestClock(ZoneId zone) {
-        this.zone = zone;
+    public TestClock(Instant start) {
+        this.now = start.truncatedTo(ChronoUnit.SECONDS);
+        this.zone = ZoneId.of("Asia/Shanghai");
     }
 
     public void advance(Duration by) {

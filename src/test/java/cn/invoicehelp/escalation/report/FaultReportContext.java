@@ -1,5 +1,6 @@
 package cn.invoicehelp.escalation.report;
 
+import cn.invoicehelp.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,7 +11,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One shared context for the fault report API tests: the whole app behind MockMvc, with a clock the tests move. */
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 abstract class FaultReportContext {
 
     static final Instant NOW = Instant.parse("2025-03-10T02:00:00Z"); // 10:00 in Beijing
-    static final MutableClock CLOCK = new MutableClock(NOW, ZoneId.of("Asia/Shanghai"));
+    static final TestClock CLOCK = new TestClock(NOW);
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     @TestBean(name = "clock", methodName = "cn.invoicehelp.escalation.report.FaultReportContext#clock")
