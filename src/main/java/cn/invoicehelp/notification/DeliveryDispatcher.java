@@ -2,6 +2,7 @@ package cn.invoicehelp.notification;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends what the outbox holds and is due: right after a stage change, then on a timer for retries. A failed send
@@ -22,7 +26,7 @@ import java.util.UUID;
  * ({@link Deliveries#claim}), so exactly one of them sends it.
  */
 @Component
-class DeliveryDispatcher {
+class DeliveryDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
     private static final int BATCH = 50;
@@ -32,6 +36,13 @@ class DeliveryDispatcher {
     private final Senders senders;
     private final NotificationProperties properties;
     private final TransactionTemplate tx;
+    /** One thread for the sends a commit asks for; requests that arrive while one waits are merged into it. */
+    private final ExecutorService soon = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "notification-dispatch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean requested = new AtomicBoolean();
     private final Clock clock;
 
     DeliveryDispatcher(Deliveries deliveries, Subscriptions subscriptions, Senders senders,
@@ -46,6 +57,31 @@ class DeliveryDispatcher {
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+    }
+
+    /**
+     * Sends what is due on the dispatcher's own thread, as soon as it is free. For listeners right after their commit:
+     * they still hold their database connection then, and sending in their thread would take a second one for each
+     * claim — a burst of stage changes (an incident moving many linked reports) had every connection of the pool held
+     * by a listener waiting for another.
+     */
+    void dispatchSoon() {
+        if (requested.compareAndSet(false, true)) {
+            soon.execute(() -> {
+                requested.set(false);
+                try {
+                    dispatchDue();
+                } catch (RuntimeException e) {
+                    log.warn("通知发送出错，稍后由定时任务重试", e);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        soon.shutdown(); // no interrupt: it would close the embedded database's file channel under a running send
+        soon.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Sends every due delivery this sender could claim; returns how many went out. */

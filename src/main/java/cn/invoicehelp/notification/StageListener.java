@@ -89,11 +89,11 @@ class StageListener {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    dispatcher.dispatchDue();
+                    dispatcher.dispatchSoon();
                 }
             });
         } else {
-            dispatcher.dispatchDue();
+            dispatcher.dispatchSoon();
         }
     }
 }
