@@ -54,8 +54,13 @@ final class DemoInvoices {
 
     /** {@code count} generated invoices, the same for the same seed and day. */
     static Stream<ImportRow> generate(int count, LocalDate today, long seed) {
+        return generate(count, today, seed, 0);
+    }
+
+    /** The invoices numbered from {@code first} on (numbers follow the index, so other ranges never collide). */
+    static Stream<ImportRow> generate(int count, LocalDate today, long seed, int first) {
         Random random = new Random(seed);
-        return Stream.iterate(0, i -> i < count, i -> i + 1).map(i -> generated(i, today, random));
+        return Stream.iterate(first, i -> i < first + count, i -> i + 1).map(i -> generated(i, today, random));
     }
 
     private static ImportRow generated(int i, LocalDate today, Random random) {

@@ -54,7 +54,9 @@ class InvoiceDirectoryStorageTests {
 
         private List<ImportRow> newInvoices(int count) {
             LocalDate today = LocalDate.now(clock.withZone(InvoiceClock.BEIJING));
-            return DemoInvoices.generate(count, today, ThreadLocalRandom.current().nextLong()).toList();
+            // A random range of numbers: the database is shared with every other test of the run.
+            return DemoInvoices.generate(count, today, ThreadLocalRandom.current().nextLong(),
+                    ThreadLocalRandom.current().nextInt(90_000_000)).toList();
         }
 
         private static String csv(List<ImportRow> rows, String... more) {
