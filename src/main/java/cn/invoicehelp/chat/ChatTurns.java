@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -165,7 +166,7 @@ class ChatTurns {
     }
 
     private static List<EventView> withTyping(List<EventView> stored) {
-        List<EventView> burst = new java.util.ArrayList<>(stored.size() + 1);
+        List<EventView> burst = new ArrayList<>(stored.size() + 1);
         burst.add(stored.get(0));
         burst.add(EventView.typing("bot", stored.get(0).createdAt()));
         burst.addAll(stored.subList(1, stored.size()));

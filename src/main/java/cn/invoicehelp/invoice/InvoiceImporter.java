@@ -9,12 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +30,6 @@ class InvoiceImporter {
     static final int BATCH = 1000;
     /** COPY pays per batch, not per row: larger batches on PostgreSQL (about 3 MB of rows held at a time). */
     static final int COPY_BATCH = 10_000;
-    private static final String COLUMNS = "code, number, type, issue_date, amount_excl_tax, tax, total, check_code, "
-            + "seller_name, seller_tax_id, buyer_name, buyer_tax_id, status, entered_at";
-    private static final String INSERT = "INSERT INTO invoice (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String UPDATE = "UPDATE invoice SET type=?, issue_date=?, amount_excl_tax=?, tax=?, total=?, "
-            + "check_code=?, seller_name=?, seller_tax_id=?, buyer_name=?, buyer_tax_id=?, status=?, entered_at=? "
-            + "WHERE code=? AND number=?";
 
     /** Counts of one import; {@code rejected} lists the bad rows (capped, see {@link ImportResult#MAX_REJECTED}). */
     record ImportResult(long inserted, long updated, long unchanged, List<Rejection> rejected, long rejectedCount) {
@@ -301,55 +290,11 @@ class InvoiceImporter {
     }
 
     private Tally write(List<Pending> rows, Tally counts) {
-        Map<String, ImportRow> existing = existing(rows);
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
-        for (Pending pending : rows) {
-            ImportRow row = pending.row();
-            ImportRow stored = existing.get(row.key());
-            if (stored == null) {
-                inserts.add(values(row));
-            } else if (!stored.sameAs(row)) {
-                updates.add(updateValues(row));
-            } else {
-                counts.unchanged++;
-            }
-        }
-        jdbc.batchUpdate(INSERT, inserts);
-        jdbc.batchUpdate(UPDATE, updates);
-        counts.inserted += inserts.size();
-        counts.updated += updates.size();
+        InvoiceJdbcWrites.Written written = InvoiceJdbcWrites.write(jdbc, rows.stream().map(Pending::row).toList());
+        counts.inserted += written.inserted();
+        counts.updated += written.updated();
+        counts.unchanged += written.unchanged();
         return counts;
-    }
-
-    private Map<String, ImportRow> existing(List<Pending> rows) {
-        List<String> numbers = rows.stream().map(p -> p.row().number()).distinct().toList();
-        String marks = String.join(",", Collections.nCopies(numbers.size(), "?"));
-        Map<String, ImportRow> found = new HashMap<>();
-        jdbc.query("SELECT " + COLUMNS + " FROM invoice WHERE number IN (" + marks + ")", rs -> {
-            ImportRow row = fromResultSet(rs);
-            found.put(row.key(), row);
-        }, numbers.toArray());
-        return found;
-    }
-
-    private static ImportRow fromResultSet(ResultSet rs) throws SQLException {
-        return new ImportRow(rs.getString(1), rs.getString(2), InvoiceType.valueOf(rs.getString(3)),
-                rs.getDate(4).toLocalDate(), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                InvoiceStatus.valueOf(rs.getString(13)), rs.getObject(14, java.time.OffsetDateTime.class));
-    }
-
-    private static Object[] values(ImportRow r) {
-        return new Object[] {r.code(), r.number(), r.type().name(), Date.valueOf(r.issueDate()), r.amountExclTax(),
-                r.tax(), r.total(), r.checkCode(), r.sellerName(), r.sellerTaxId(), r.buyerName(), r.buyerTaxId(),
-                r.status().name(), r.enteredAt()};
-    }
-
-    private static Object[] updateValues(ImportRow r) {
-        return new Object[] {r.type().name(), Date.valueOf(r.issueDate()), r.amountExclTax(), r.tax(), r.total(),
-                r.checkCode(), r.sellerName(), r.sellerTaxId(), r.buyerName(), r.buyerTaxId(), r.status().name(),
-                r.enteredAt(), r.code(), r.number()};
     }
 
     private static String rootMessage(Throwable e) {
