@@ -7,7 +7,6 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -72,7 +71,8 @@ final class TextIndex {
             // Whole-array files: the default many-buffer inputs cost more to clone and slice than the search itself.
             ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
                     ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_BYTE_ARRAY);
-            IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity());
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity())
+                    .setCodec(InMemoryIndexes.codec());
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 for (Doc doc : docs) {
                     writer.addDocument(toLucene(doc));
@@ -80,7 +80,7 @@ final class TextIndex {
                 writer.addDocument(new Document()); // an empty index still has a segment to read
                 writer.forceMerge(1); // one segment: coverage reads its postings directly
             }
-            searcher = new IndexSearcher(DirectoryReader.open(directory));
+            searcher = new IndexSearcher(InMemoryIndexes.open(directory));
             searcher.setSimilarity(similarity());
             coverage = new Coverage(searcher.getIndexReader(), synonyms, stopwords);
             this.stopwords = stopwords;
