@@ -13,16 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Streams a CSV of invoices into the directory in batches: new rows are inserted, changed rows updated, identical
  * rows left alone. A bad row is reported with its line number and never stops the good ones. On PostgreSQL a batch
- * goes in through {@code COPY} ({@link InvoiceCopy}); elsewhere (H2) through JDBC batches. Both count alike.
+ * goes in through {@code COPY} ({@link InvoiceCopy}) on writer threads while the next one is read
+ * ({@link BatchWriter.Background}); elsewhere (H2) through JDBC batches in the reading thread. Both count alike.
  */
 @Component
 public class InvoiceImporter {
@@ -32,7 +28,8 @@ public class InvoiceImporter {
     static final int COPY_BATCH = 10_000;
 
     /** Counts of one import; {@code rejected} lists the bad rows (capped, see {@link ImportResult#MAX_REJECTED}). */
-    public record ImportResult(long inserted, long updated, long unchanged, List<Rejection> rejected, long rejectedCount) {
+    public record ImportResult(long inserted, long updated, long unchanged, List<Rejection> rejected,
+            long rejectedCount) {
         static final int MAX_REJECTED = 1000;
     }
 
@@ -80,13 +77,15 @@ public class InvoiceImporter {
         Map<String, Pending> batch = new LinkedHashMap<>();
         boolean copying = usesCopy();
         int batchSize = copying ? copyBatch : BATCH;
-        try (Writer writer = copying ? new BackgroundWriter(tally, writers) : new Writer(tally)) {
+        try (BatchWriter writer = copying ? new BatchWriter.Background(writers, rows -> store(rows, tally))
+                : new BatchWriter(rows -> store(rows, tally))) {
             readRows(records, batch, batchSize, writer, tally);
         }
         return tally.result();
     }
 
-    private void readRows(CsvRecords records, Map<String, Pending> batch, int batchSize, Writer writer, Tally tally) {
+    private void readRows(CsvRecords records, Map<String, Pending> batch, int batchSize, BatchWriter writer,
+            Tally tally) {
         for (CsvRecords.Row row = records.next(); row != null; row = records.next()) {
             if (row.unterminatedQuote()) {
                 rejectUnclosedQuote(row, tally);
@@ -120,116 +119,6 @@ public class InvoiceImporter {
         writer.store(batch);
     }
 
-    /** Stores batches one after another, in the reading thread. */
-    private class Writer implements AutoCloseable {
-
-        final Tally tally;
-
-        Writer(Tally tally) {
-            this.tally = tally;
-        }
-
-        void store(Map<String, Pending> batch) {
-            if (!batch.isEmpty()) {
-                List<Pending> rows = new ArrayList<>(batch.values());
-                batch.clear();
-                write(rows);
-            }
-        }
-
-        void write(List<Pending> rows) {
-            InvoiceImporter.this.store(rows, tally);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /**
-     * Stores each batch in threads of their own while the next one is read and checked, so reading (Java) and storing
-     * (the database) run at once. With several writers a batch is split by key hash, each part stored through its own
-     * connection and transaction: the database's work runs on several cores. A key is in one part only and the next
-     * batch starts once every part of the last one is done, so the lines of one invoice are applied in file order;
-     * each part counts once committed and falls back to row-by-row on its own, exactly as a whole batch does. Closing
-     * waits for the last batch, also when reading failed (a body over the size limit): whatever was stored stays.
-     */
-    private final class BackgroundWriter extends Writer {
-
-        private final int parts;
-        private final ExecutorService threads;
-        private final List<Future<?>> writing = new ArrayList<>();
-
-        BackgroundWriter(Tally tally, int parts) {
-            super(tally);
-            this.parts = parts;
-            AtomicInteger count = new AtomicInteger();
-            this.threads = Executors.newFixedThreadPool(parts, r -> {
-                Thread writer = new Thread(r, "invoice-import-writer-" + count.incrementAndGet());
-                writer.setDaemon(true);
-                return writer;
-            });
-        }
-
-        @Override
-        void write(List<Pending> rows) {
-            awaitWriting();
-            for (List<Pending> part : split(rows, parts)) {
-                writing.add(threads.submit(() -> InvoiceImporter.this.store(part, tally)));
-            }
-        }
-
-        /** Waits for every part of the last batch, also after one of them failed, then reports the first failure. */
-        private void awaitWriting() {
-            RuntimeException failure = null;
-            try {
-                for (Future<?> part : writing) {
-                    try {
-                        part.get();
-                    } catch (ExecutionException e) {
-                        if (failure == null) {
-                            failure = e.getCause() instanceof RuntimeException runtime ? runtime
-                                    : new IllegalStateException(e.getCause());
-                        }
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("import interrupted", e);
-            } finally {
-                writing.clear();
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                awaitWriting();
-            } finally {
-                threads.shutdown();
-            }
-        }
-    }
-
-    /** The rows by key hash into {@code parts} lists, each in file order (empty ones left out). */
-    private static List<List<Pending>> split(List<Pending> rows, int parts) {
-        if (parts == 1) {
-            return List.of(rows);
-        }
-        List<List<Pending>> split = new ArrayList<>(parts);
-        for (int i = 0; i < parts; i++) {
-            split.add(new ArrayList<>(rows.size() / parts + 16));
-        }
-        for (Pending row : rows) {
-            split.get(Math.floorMod(row.row().key().hashCode(), parts)).add(row);
-        }
-        split.removeIf(List::isEmpty);
-        return split;
-    }
-
     static final String UNDECODABLE = "这一行有无法解码的字节(乱码),没有导入。文件若不是 UTF-8 编码,请在 Content-Type 中声明字符集,"
             + "例如 text/csv; charset=GBK(支持 UTF-8、GBK、GB18030)";
 
@@ -255,7 +144,8 @@ public class InvoiceImporter {
         }
     }
 
-    private record Pending(int line, ImportRow row) {
+    /** A checked row waiting for its batch to be stored. */
+    record Pending(int line, ImportRow row) {
     }
 
     private void store(List<Pending> rows, Tally tally) {
