@@ -1,4 +1,4 @@
-package cn.invoicehelp.escalation;
+package cn.invoicehelp.escalation.handoff;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

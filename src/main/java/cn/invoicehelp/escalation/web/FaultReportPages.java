@@ -1,4 +1,4 @@
-package cn.invoicehelp.escalation.report;
+package cn.invoicehelp.escalation.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

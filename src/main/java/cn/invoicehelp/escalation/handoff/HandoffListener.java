@@ -1,5 +1,6 @@
-package cn.invoicehelp.escalation;
+package cn.invoicehelp.escalation.handoff;
 
+import cn.invoicehelp.escalation.HandoffRequested;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -7,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class HandoffListener {
 
-    private final Handoffs handoffs;
+    private final HandoffQueue handoffs;
 
-    HandoffListener(Handoffs handoffs) {
+    HandoffListener(HandoffQueue handoffs) {
         this.handoffs = handoffs;
     }
 

@@ -1,7 +1,8 @@
-package cn.invoicehelp.escalation.report;
+package cn.invoicehelp.escalation.web;
 
 import cn.invoicehelp.escalation.FaultReportLookupThrottled;
 import cn.invoicehelp.escalation.FaultReportRejected;
+import cn.invoicehelp.escalation.report.StageChangeRefused;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,15 +44,6 @@ class FaultReportApiErrors {
         }
     }
 
-    static final class Refused extends RuntimeException {
-        final int status;
-
-        Refused(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-    }
-
     @ExceptionHandler(FaultReportRejected.class)
     ResponseEntity<Map<String, Object>> rejected(FaultReportRejected e) {
         return ResponseEntity.badRequest().body(Map.of("errors", e.problems()));
@@ -74,14 +66,9 @@ class FaultReportApiErrors {
         return tooMany(new TooMany(e.retryAfter(), TOO_MANY_GUESSES));
     }
 
-    @ExceptionHandler(Refused.class)
-    ResponseEntity<Map<String, Object>> refused(Refused e) {
-        return error(e.status, e.getMessage());
-    }
-
-    @ExceptionHandler(FaultReport.StageChangeRefused.class)
-    ResponseEntity<Map<String, Object>> stage(FaultReport.StageChangeRefused e) {
-        return error(e.status, e.getMessage());
+    @ExceptionHandler(StageChangeRefused.class)
+    ResponseEntity<Map<String, Object>> stage(StageChangeRefused e) {
+        return error(e.status(), e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,11 +1,13 @@
-package cn.invoicehelp.escalation.report;
+package cn.invoicehelp.escalation.web;
 
 import cn.invoicehelp.escalation.FaultReportForm;
 import cn.invoicehelp.escalation.FaultReportProblem;
 import cn.invoicehelp.escalation.FaultReportProgress;
 import cn.invoicehelp.escalation.FaultReportReceipt;
 import cn.invoicehelp.escalation.FaultReportRejected;
+import cn.invoicehelp.escalation.FaultReporting;
 import cn.invoicehelp.escalation.TrackingNumbers;
+import cn.invoicehelp.escalation.report.ReportThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -35,11 +37,11 @@ class FaultReportController {
             "phone", "email", "conversationId");
     private static final int MAX_TEXT = 4000;
 
-    private final FaultReportService service;
+    private final FaultReporting service;
     private final ReportThrottle throttle;
     private final JsonMapper json;
 
-    FaultReportController(FaultReportService service, ReportThrottle throttle, JsonMapper json) {
+    FaultReportController(FaultReporting service, ReportThrottle throttle, JsonMapper json) {
         this.service = service;
         this.throttle = throttle;
         this.json = json;

@@ -1,5 +1,7 @@
-package cn.invoicehelp.escalation;
+package cn.invoicehelp.escalation.handoff;
 
+import cn.invoicehelp.escalation.Agent;
+import cn.invoicehelp.escalation.HandoffConflict;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,9 +1,10 @@
-package cn.invoicehelp.escalation.report;
+package cn.invoicehelp.escalation.web;
 
 import cn.invoicehelp.escalation.FaultReportProblem;
 import cn.invoicehelp.escalation.FaultReportRejected;
 import cn.invoicehelp.escalation.FaultReportStage;
 import cn.invoicehelp.escalation.TrackingNumbers;
+import cn.invoicehelp.escalation.report.FaultReportDesk;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,20 +30,22 @@ import java.util.List;
 @RequestMapping("/api/console/fault-reports")
 class StaffFaultReportController {
 
+    /** Dates in the filters are days in Beijing, as on the report timeline. */
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     static final int MAX_NOTE = 2000;
     static final int MAX_PAGE_SIZE = 100;
 
     record StageChange(String stage, String publicNote, String internalNote) {
     }
 
-    private final FaultReportService service;
+    private final FaultReportDesk desk;
 
-    StaffFaultReportController(FaultReportService service) {
-        this.service = service;
+    StaffFaultReportController(FaultReportDesk desk) {
+        this.desk = desk;
     }
 
     @GetMapping
-    ResponseEntity<FaultReportService.PageOf<FaultReportService.Summary>> list(
+    ResponseEntity<FaultReportDesk.PageOf<FaultReportDesk.Summary>> list(
             @RequestParam(required = false) String stage, @RequestParam(required = false) String overdue,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
@@ -72,17 +76,17 @@ class StaffFaultReportController {
             throw new FaultReportRejected(problems);
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(service.list(new FaultReportService.Filter(wanted, late, start, end), p, s));
+                .body(desk.list(new FaultReportDesk.Filter(wanted, late, start, end), p, s));
     }
 
     @GetMapping("/{trackingNumber}")
-    ResponseEntity<FaultReportService.Detail> detail(@PathVariable String trackingNumber) {
+    ResponseEntity<FaultReportDesk.Detail> detail(@PathVariable String trackingNumber) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(
-                service.detail(number(trackingNumber)).orElseThrow(() -> new FaultReportApiErrors.NotFound("没有这个报告编号。")));
+                desk.detail(number(trackingNumber)).orElseThrow(() -> new FaultReportApiErrors.NotFound("没有这个报告编号。")));
     }
 
     @PostMapping("/{trackingNumber}/stage")
-    ResponseEntity<FaultReportService.Detail> stage(@PathVariable String trackingNumber,
+    ResponseEntity<FaultReportDesk.Detail> stage(@PathVariable String trackingNumber,
                                                     @RequestBody(required = false) StageChange change,
                                                     Authentication who) {
         List<FaultReportProblem> problems = new ArrayList<>();
@@ -98,7 +102,7 @@ class StaffFaultReportController {
         boolean admin = who != null && who.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
         String author = who == null ? null : who.getName();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(
-                service.change(number(trackingNumber), to, publicNote, internalNote, author, admin)
+                desk.change(number(trackingNumber), to, publicNote, internalNote, author, admin)
                         .orElseThrow(() -> new FaultReportApiErrors.NotFound("没有这个报告编号。")));
     }
 
@@ -127,12 +131,12 @@ class StaffFaultReportController {
         try {
             if (v.length() == 10) {
                 LocalDate day = LocalDate.parse(v);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(FaultReportRules.BEIJING).toInstant();
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(BEIJING).toInstant();
             }
             try {
                 return OffsetDateTime.parse(v).toInstant();
             } catch (DateTimeParseException e) {
-                return LocalDateTime.parse(v).atZone(FaultReportRules.BEIJING).toInstant();
+                return LocalDateTime.parse(v).atZone(BEIJING).toInstant();
             }
         } catch (DateTimeParseException e) {
             problems.add(new FaultReportProblem(field, field + " 应为日期（2025-03-10）或日期时间（2025-03-10T09:30:00+08:00）。"));

@@ -1,5 +1,9 @@
-package cn.invoicehelp.escalation;
+package cn.invoicehelp.escalation.handoff;
 
+import cn.invoicehelp.escalation.Agent;
+import cn.invoicehelp.escalation.HandoffConflict;
+import cn.invoicehelp.escalation.HandoffRequested;
+import cn.invoicehelp.escalation.HandoffView;
 import cn.invoicehelp.support.OnPostgres;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,7 @@ class HandoffQueueStorageTests {
     abstract static class OnEachDatabase {
 
         @Autowired
-        Handoffs handoffs;
+        HandoffQueue handoffs;
 
         @Autowired
         JdbcTemplate jdbc;
