@@ -15,12 +15,15 @@ final class Actions {
     private final FaqSearch faq;
     private final AssistantProperties properties;
     private final FaultReportTalk reports;
+    private final ReportTracking tracking;
 
-    Actions(FlowEngine flows, FaqSearch faq, AssistantProperties properties, FaultReportTalk reports) {
+    Actions(FlowEngine flows, FaqSearch faq, AssistantProperties properties, FaultReportTalk reports,
+            ReportTracking tracking) {
         this.flows = flows;
         this.faq = faq;
         this.properties = properties;
         this.reports = reports;
+        this.tracking = tracking;
     }
 
     /** A quick reply a client sent back: unknown, malformed or internal actions are stale, never an error. */
@@ -42,7 +45,7 @@ final class Actions {
             case RESTART -> restart(s);
             case RESUME -> s.inFlow() ? flows.resume(s) : run(s, Action.MENU);
             case DONE -> done(s);
-            case TRACK -> reports.track(s, null, null);
+            case TRACK -> tracking.track(s, null, null);
             case LOOKUP -> lookup(freshOutsideFlow(s));
             case FLOW -> flows.exists(action.argument())
                     ? flows.start(freshOutsideFlow(s), action.argument(), null) : stale(s);

@@ -33,6 +33,7 @@ class ChatAssistant implements Assistant {
     private final Clock clock;
     private final Actions actions;
     private final FaultReportTalk reports;
+    private final ReportTracking tracking;
 
     ChatAssistant(IntentClassifier classifier, FlowEngine flows, EntityExtractor extractor, FaqSearch faq,
             StateStore states, AssistantProperties properties, Clock clock, FaultReporting faultReports) {
@@ -44,7 +45,8 @@ class ChatAssistant implements Assistant {
         this.properties = properties;
         this.clock = clock;
         this.reports = new FaultReportTalk(faultReports, flows, clock);
-        this.actions = new Actions(flows, faq, properties, reports);
+        this.tracking = new ReportTracking(faultReports);
+        this.actions = new Actions(flows, faq, properties, reports, tracking);
     }
 
     @Override
@@ -127,8 +129,8 @@ class ChatAssistant implements Assistant {
             }
         }
         text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        if (reports.awaitingTracking(s)) {
-            List<Reply> answer = reports.onTrackingText(s, text);
+        if (tracking.awaiting(s)) {
+            List<Reply> answer = tracking.onText(s, text);
             if (answer != null) {
                 return answer;
             }
@@ -140,7 +142,7 @@ class ChatAssistant implements Assistant {
         boolean question = top != null && top.intent().asksFaq();
         if (entities.trackingNumber() != null) {
             s.setMisses(0);
-            return reports.track(s, entities.trackingNumber(), text);
+            return tracking.track(s, entities.trackingNumber(), text);
         }
         Optional<FlowEngine.Turn> turn = flows.onText(s, entities, top == null || question ? null : top.intent(), text);
         if (turn.isPresent()) {

@@ -2,13 +2,10 @@ package cn.invoicehelp.assistant;
 
 import cn.invoicehelp.assistant.Reply.QuickReply;
 import cn.invoicehelp.escalation.FaultReportForm;
-import cn.invoicehelp.escalation.FaultReportLookupThrottled;
 import cn.invoicehelp.escalation.FaultReportProblem;
-import cn.invoicehelp.escalation.FaultReportProgress;
 import cn.invoicehelp.escalation.FaultReportReceipt;
 import cn.invoicehelp.escalation.FaultReportRejected;
 import cn.invoicehelp.escalation.FaultReporting;
-import cn.invoicehelp.escalation.TrackingNumbers;
 import cn.invoicehelp.invoice.InvoiceField;
 
 import java.time.Clock;
@@ -24,8 +21,8 @@ import java.util.Set;
 
 /**
  * Files a fault report in the conversation: it already knows the invoice and the steps tried, asks for what is still
- * missing (description, time, contact) one at a time, confirms, files, and answers with a {@code report} card. Also
- * answers "我的报障进度 BJ…", asking for the contact when it was not given.
+ * missing (description, time, contact) one at a time, confirms, files, and answers with a {@code report} card.
+ * Questions about a filed report's progress are {@link ReportTracking}'s.
  */
 final class FaultReportTalk {
 
@@ -33,20 +30,18 @@ final class FaultReportTalk {
     static final String OCCURRED = "occurredAt";
     static final String CONTACT = "contact";
     static final String CONFIRM = "confirm";
-    /** State marker: a tracking question waits for its number. */
-    static final String NO_NUMBER = "-";
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(BEIJING);
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(BEIJING);
-    private static final QuickReply MENU = new QuickReply("主菜单", "menu");
+    static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(BEIJING);
+    static final QuickReply MENU = new QuickReply("主菜单", "menu");
     private static final QuickReply CONFIRM_REPLY = new QuickReply("确认提交", "report:confirm");
     private static final QuickReply REDO = new QuickReply("重新填写", "report:restart");
     private static final QuickReply CANCEL = new QuickReply("取消", "report:cancel");
     private static final QuickReply NOW = new QuickReply("刚刚发生", "report:now");
     private static final Set<String> YES = Set.of("是", "是的", "对", "对的", "确认", "确认提交", "提交", "好", "好的", "可以",
             "没问题", "嗯", "ok", "yes");
-    private static final Set<String> NO_WORDS = Set.of("取消", "算了", "不用了", "不报了", "不提交了", "不要了", "取消提交");
+    static final Set<String> NO_WORDS = Set.of("取消", "算了", "不用了", "不报了", "不提交了", "不要了", "取消提交");
     private static final Set<String> PERSON = Set.of("转人工", "人工", "人工客服", "找人工", "转人工客服", "找客服");
 
     private final FaultReporting reports;
@@ -61,10 +56,6 @@ final class FaultReportTalk {
 
     boolean collecting(ConversationState s) {
         return s.getReportStep() != null;
-    }
-
-    boolean awaitingTracking(ConversationState s) {
-        return s.getTrackPending() != null;
     }
 
     /** 提交故障报告: starts collecting; what the conversation already knows is kept. */
@@ -211,7 +202,8 @@ final class FaultReportTalk {
         }
     }
 
-    private List<Reply> cancel(ConversationState s) {
+    /** Drops the report being filed and any tracking question; shared with {@link ReportTracking}. */
+    static List<Reply> cancel(ConversationState s) {
         s.setReportStep(null);
         s.setReport(new LinkedHashMap<>());
         s.setTrackPending(null);
@@ -221,77 +213,6 @@ final class FaultReportTalk {
 
     private List<Reply> stale(ConversationState s) {
         return List.of(Replies.message("这个选项已经失效了，请重新选择。", Replies.MAIN_MENU));
-    }
-
-    /** "我的报障进度 BJ…" (number maybe null: asked for), with the contact if it was typed along. */
-    List<Reply> track(ConversationState s, String number, String text) {
-        s.setReportStep(null);
-        if (number == null) {
-            s.setTrackPending(NO_NUMBER);
-            return List.of(Replies.message("请发送报告编号（BJ 开头的 17 位编号）和提交时留下的手机号码或电子邮箱，"
-                    + "我来帮您查询进度。也可以在 /help/track 页面查询。", List.of(MENU)));
-        }
-        if (!TrackingNumbers.isValid(number)) {
-            s.setTrackPending(NO_NUMBER);
-            return List.of(Replies.message("报告编号 " + number + " 好像有一位抄错了（校验位对不上），请逐位核对后重新发送。",
-                    List.of(MENU)));
-        }
-        Map<String, String> contact = ReportTexts.contact(DigitText.normalize(text == null ? "" : text.replace(number, "")));
-        if (contact.isEmpty()) {
-            s.setTrackPending(number);
-            return List.of(Replies.message("请提供提交报告 " + number + " 时留下的手机号码或电子邮箱，核对后我告诉您进度。",
-                    List.of(MENU)));
-        }
-        return progress(s, number, contact.values().iterator().next());
-    }
-
-    /** Free text while a tracking question waits for its number or contact. */
-    List<Reply> onTrackingText(ConversationState s, String raw) {
-        String text = raw == null ? "" : raw;
-        if (NO_WORDS.contains(plain(text))) {
-            return cancel(s);
-        }
-        Optional<String> number = TrackingNumbers.find(DigitText.normalize(text));
-        if (number.isPresent()) {
-            return track(s, number.get(), text);
-        }
-        String pending = s.getTrackPending();
-        if (NO_NUMBER.equals(pending)) {
-            s.setTrackPending(null);
-            return null; // not a number after all: answered as any other message
-        }
-        Map<String, String> contact = ReportTexts.contact(DigitText.normalize(text));
-        if (contact.isEmpty()) {
-            s.setTrackPending(null);
-            return null;
-        }
-        return progress(s, pending, contact.values().iterator().next());
-    }
-
-    private List<Reply> progress(ConversationState s, String number, String contact) {
-        s.setTrackPending(null);
-        Optional<FaultReportProgress> found;
-        try {
-            found = reports.track(number, contact);
-        } catch (FaultReportLookupThrottled e) {
-            return List.of(Replies.message("这个报告编号最近查询失败的次数太多，请核对编号和联系方式，稍后再试。",
-                    List.of(MENU)));
-        }
-        if (found.isEmpty()) {
-            return List.of(Replies.message("没有找到这份报告：请核对报告编号，以及提交时留下的手机号码或电子邮箱。",
-                    List.of(new QuickReply("重新查询", "track"), MENU)));
-        }
-        FaultReportProgress p = found.get();
-        Instant due = p.stages().stream().filter(v -> v.stage() == p.stage()).findFirst()
-                .map(FaultReportProgress.StageView::dueAt).orElse(null);
-        StringBuilder text = new StringBuilder("故障报告 " + p.trackingNumber() + " 当前阶段：" + p.stageLabel());
-        text.append(p.overdue() ? "，处理中，已超出预计时间，我们正在加紧处理。" : due == null ? "。"
-                : "，预计 " + DUE.format(due) + " 前完成这一步。");
-        if (!p.updates().isEmpty()) {
-            text.append("\n最新进展：").append(p.updates().get(p.updates().size() - 1).text());
-        }
-        return List.of(new Reply("report", text.toString(), List.of(MENU),
-                card(p.trackingNumber(), p.stage().name(), p.stageLabel(), due, p.overdue())));
     }
 
     private FaultReportForm draft(ConversationState s, Map<String, String> extra) {
@@ -329,7 +250,7 @@ final class FaultReportTalk {
         return new Card.Report(number, stage, label, due == null ? null : due.toString(), overdue);
     }
 
-    private static String plain(String text) {
+    static String plain(String text) {
         return text.replaceAll("[\\s。.!！,，~～]", "");
     }
 }

@@ -29,16 +29,6 @@ import java.util.UUID;
 @Table(name = "fault_report")
 class FaultReport {
 
-    /** Why a stage change was refused; {@code status} is the HTTP status the staff API answers with. */
-    static final class StageChangeRefused extends RuntimeException {
-        final int status;
-
-        StageChangeRefused(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-    }
-
     @Id
     private UUID id;
     @Column(name = "tracking_number")

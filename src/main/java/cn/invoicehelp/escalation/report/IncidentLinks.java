@@ -20,11 +20,11 @@ class IncidentLinks {
     static final String AUTHOR = "故障处理";
     private static final Logger log = LoggerFactory.getLogger(IncidentLinks.class);
 
-    private final FaultReportService service;
+    private final FaultReportDesk desk;
     private final FaultReports reports;
 
-    IncidentLinks(FaultReportService service, FaultReports reports) {
-        this.service = service;
+    IncidentLinks(FaultReportDesk desk, FaultReports reports) {
+        this.desk = desk;
         this.reports = reports;
     }
 
@@ -52,7 +52,7 @@ class IncidentLinks {
         }
         while (current != null && current.ordinal() < target.ordinal()) {
             FaultReportStage next = current.next();
-            service.change(trackingNumber, next, next == target ? note : null, null, AUTHOR, false);
+            desk.change(trackingNumber, next, next == target ? note : null, null, AUTHOR, false);
             current = next;
         }
     }

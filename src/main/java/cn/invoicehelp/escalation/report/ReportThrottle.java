@@ -12,7 +12,7 @@ import java.util.Optional;
  * per client address and per tracking number: guessing numbers or contacts soon stops paying off.
  */
 @Component
-class ReportThrottle {
+public class ReportThrottle {
 
     private static final int MAX_KEYS = 50_000;
 
@@ -30,12 +30,12 @@ class ReportThrottle {
     }
 
     /** Counts one filing; empty when allowed, else how long the client must wait. */
-    Optional<Duration> tryFiling(String client) {
+    public Optional<Duration> tryFiling(String client) {
         return filings.tryTake(key(client)).map(ReportThrottle::atLeastASecond);
     }
 
     /** Empty when this client may look a report up now (counts nothing). */
-    Optional<Duration> clientBlocked(String client) {
+    public Optional<Duration> clientBlocked(String client) {
         return guessesByClient.waitFor(key(client)).map(ReportThrottle::atLeastASecond);
     }
 
@@ -45,7 +45,7 @@ class ReportThrottle {
     }
 
     /** Counts a failed look-up (unknown number or wrong contact) of this client. */
-    void wrongGuessByClient(String client) {
+    public void wrongGuessByClient(String client) {
         guessesByClient.take(key(client));
     }
 

@@ -27,7 +27,7 @@ class FaultReportPagesBrowserTests extends BrowserTest {
     int port;
 
     @Autowired
-    FaultReportService reports;
+    FaultReportDesk desk;
 
     @Test
     void filesAReportFromTheHelpCenterAndFollowsIt() {
@@ -54,7 +54,7 @@ class FaultReportPagesBrowserTests extends BrowserTest {
         assertThat(TrackingNumbers.isValid(number)).isTrue();
         assertThat(browser.findElement(By.id("receipt")).getText()).contains("确认原因");
 
-        reports.change(number, FaultReportStage.REPAIRING, "<b>已定位原因</b>，正在修复", null, "agent", false);
+        desk.change(number, FaultReportStage.REPAIRING, "<b>已定位原因</b>，正在修复", null, "agent", false);
 
         browser.findElement(By.cssSelector("#receipt a")).click();
         wait.until(ExpectedConditions.urlContains("/help/track"));

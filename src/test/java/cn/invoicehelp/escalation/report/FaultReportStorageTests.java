@@ -30,6 +30,9 @@ class FaultReportStorageTests {
         FaultReportService reports;
 
         @Autowired
+        FaultReportDesk desk;
+
+        @Autowired
         Clock clock;
 
         @Test
@@ -47,19 +50,19 @@ class FaultReportStorageTests {
             assertThat(reports.track(receipt.trackingNumber(), "13000000000")).isEmpty();
 
             Instant created = progress.createdAt();
-            var around = new FaultReportService.Filter(FaultReportStage.CONFIRMING, false, created.minusSeconds(1),
+            var around = new FaultReportDesk.Filter(FaultReportStage.CONFIRMING, false, created.minusSeconds(1),
                     created.plusSeconds(1));
-            assertThat(reports.list(around, 0, 100).content()).extracting(FaultReportService.Summary::trackingNumber)
+            assertThat(desk.list(around, 0, 100).content()).extracting(FaultReportDesk.Summary::trackingNumber)
                     .contains(receipt.trackingNumber());
-            var overdue = new FaultReportService.Filter(null, true, created.minusSeconds(1), created.plusSeconds(1));
-            assertThat(reports.list(overdue, 0, 100).content()).extracting(FaultReportService.Summary::trackingNumber)
+            var overdue = new FaultReportDesk.Filter(null, true, created.minusSeconds(1), created.plusSeconds(1));
+            assertThat(desk.list(overdue, 0, 100).content()).extracting(FaultReportDesk.Summary::trackingNumber)
                     .doesNotContain(receipt.trackingNumber());
 
-            reports.change(receipt.trackingNumber(), FaultReportStage.REPAIRING, "已定位原因,正在修复。", "内部备注",
+            desk.change(receipt.trackingNumber(), FaultReportStage.REPAIRING, "已定位原因,正在修复。", "内部备注",
                     "storage-admin", true);
-            FaultReportService.Detail detail = reports.detail(receipt.trackingNumber()).orElseThrow();
+            FaultReportDesk.Detail detail = desk.detail(receipt.trackingNumber()).orElseThrow();
             assertThat(detail.report().stage()).isEqualTo(FaultReportStage.REPAIRING);
-            assertThat(detail.history()).extracting(FaultReportService.HistoryLine::text)
+            assertThat(detail.history()).extracting(FaultReportDesk.HistoryLine::text)
                     .contains("已定位原因,正在修复。", "内部备注");
             assertThat(reports.track(receipt.trackingNumber(), phone).orElseThrow().updates())
                     .extracting(FaultReportProgress.Update::text).contains("已定位原因,正在修复。")

@@ -63,8 +63,8 @@ class FaultReportTimelineTests {
     @Test
     void nobodySkipsAStage() {
         assertThatThrownBy(() -> report.change(TESTING, null, null, "admin", true, at(1), durations))
-                .isInstanceOfSatisfying(FaultReport.StageChangeRefused.class, e -> {
-                    assertThat(e.status).isEqualTo(409);
+                .isInstanceOfSatisfying(StageChangeRefused.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
                     assertThat(e.getMessage()).contains("实施修复");
                 });
         assertThat(report.stage()).isEqualTo(CONFIRMING);
@@ -75,7 +75,7 @@ class FaultReportTimelineTests {
         report.change(REPAIRING, null, null, "agent", false, at(1), durations);
         report.change(TESTING, null, null, "agent", false, at(5), durations);
         assertThatThrownBy(() -> report.change(REPAIRING, null, null, "agent", false, at(6), durations))
-                .isInstanceOfSatisfying(FaultReport.StageChangeRefused.class, e -> assertThat(e.status).isEqualTo(403));
+                .isInstanceOfSatisfying(StageChangeRefused.class, e -> assertThat(e.status()).isEqualTo(403));
 
         report.change(REPAIRING, "测试发现问题，重新修复", "回归失败", "admin", true, at(6), durations);
         assertThat(report.stage()).isEqualTo(REPAIRING);

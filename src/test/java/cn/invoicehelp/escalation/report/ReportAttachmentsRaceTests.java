@@ -29,6 +29,8 @@ class ReportAttachmentsRaceTests extends FaultReportContext {
     @Autowired
     FaultReportService reports;
     @Autowired
+    FaultReportDesk desk;
+    @Autowired
     TransactionTemplate tx;
     @Autowired
     JsonMapper json;
@@ -52,7 +54,7 @@ class ReportAttachmentsRaceTests extends FaultReportContext {
                 chat.get(1, TimeUnit.MINUTES);
                 assistant.get(1, TimeUnit.MINUTES);
 
-                JsonNode detail = json.valueToTree(reports.detail(number).orElseThrow());
+                JsonNode detail = json.valueToTree(desk.detail(number).orElseThrow());
                 assertThat(detail.path("transcript").toString()).contains("139****1111").doesNotContain("13900001111");
                 assertThat(detail.path("attachments").path("stepsDone").toString()).contains("检查网络连接");
             }
