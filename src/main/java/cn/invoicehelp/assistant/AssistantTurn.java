@@ -21,12 +21,19 @@ public record AssistantTurn(List<Reply> replies, Memory memory) {
 
     /**
      * What the assistant keeps: its state after the turn (JSON), the version it was read at ({@code null}: none was
-     * stored yet) and the questions it could not answer. Only the assistant reads it.
+     * stored yet), the questions it could not answer, and whether the state differs from the stored one (most FAQ
+     * answers change nothing, and an unchanged state is only checked, not written). Only the assistant reads it.
      */
-    public record Memory(UUID conversationId, String stateJson, Long readVersion, List<String> unanswered) {
+    public record Memory(UUID conversationId, String stateJson, Long readVersion, List<String> unanswered,
+            boolean stateChanged) {
 
         public Memory {
             unanswered = unanswered == null ? List.of() : List.copyOf(unanswered);
+        }
+
+        /** A state that may have changed (it is written). */
+        public Memory(UUID conversationId, String stateJson, Long readVersion, List<String> unanswered) {
+            this(conversationId, stateJson, readVersion, unanswered, true);
         }
     }
 }

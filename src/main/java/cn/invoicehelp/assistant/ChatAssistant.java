@@ -74,8 +74,9 @@ class ChatAssistant implements Assistant {
         Optional<List<Reply>> outage = outageFirst(s, text, action);
         List<Reply> replies = outage.isPresent() ? outage.get()
                 : action != null && !action.isBlank() ? actions.fromClient(s, action) : onText(s, text);
-        return new AssistantTurn(replies, new AssistantTurn.Memory(conversationId, StateJson.write(s),
-                s.storedVersion(), s.unanswered()));
+        String json = StateJson.write(s);
+        return new AssistantTurn(replies, new AssistantTurn.Memory(conversationId, json, s.storedVersion(),
+                s.unanswered(), s.storedVersion() == null || !json.equals(s.storedJson())));
     }
 
     @Override

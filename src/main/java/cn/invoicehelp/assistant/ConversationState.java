@@ -32,6 +32,8 @@ class ConversationState {
 
     /** Version of the stored row this state was read from, null if none (not stored). */
     private transient Long storedVersion;
+    /** The stored JSON this state was read from, null if none (not stored): an unchanged state is not written. */
+    private transient String storedJson;
     /** Questions of the current turn nobody could answer (not stored): kept with the state in one transaction. */
     private transient List<String> unanswered;
 
@@ -39,8 +41,13 @@ class ConversationState {
         return storedVersion;
     }
 
-    void storedVersion(Long version) {
+    void stored(Long version, String json) {
         this.storedVersion = version;
+        this.storedJson = json;
+    }
+
+    String storedJson() {
+        return storedJson;
     }
 
     void unanswered(String question) {

@@ -31,8 +31,9 @@ class JdbcStateStore implements StateStore {
                     if (!rs.next()) {
                         return null;
                     }
-                    ConversationState state = StateJson.read(rs.getString(1));
-                    state.storedVersion(rs.getLong(2));
+                    String json = rs.getString(1);
+                    ConversationState state = StateJson.read(json);
+                    state.stored(rs.getLong(2), json);
                     return state;
                 }, conversationId));
     }
@@ -43,6 +44,16 @@ class JdbcStateStore implements StateStore {
         if (memory.readVersion() == null) {
             jdbc.update("INSERT INTO assistant_state (conversation_id, state, version, updated_at) VALUES (?, ?, 0, ?)",
                     memory.conversationId(), memory.stateJson(), now);
+            return;
+        }
+        if (!memory.stateChanged()) {
+            // Nothing to write, but the turn still has to be refused if another turn changed the state meanwhile.
+            Long stored = jdbc.query("SELECT version FROM assistant_state WHERE conversation_id = ?",
+                    rs -> rs.next() ? rs.getLong(1) : null, memory.conversationId());
+            if (!memory.readVersion().equals(stored)) {
+                throw new OptimisticLockingFailureException("assistant state of conversation "
+                        + memory.conversationId() + " changed after version " + memory.readVersion());
+            }
             return;
         }
         int updated = jdbc.update("UPDATE assistant_state SET state = ?, version = version + 1, updated_at = ? "

@@ -15,7 +15,7 @@ class MemoryStates implements StateStore {
     public Optional<ConversationState> load(UUID id) {
         return Optional.ofNullable(json.get(id)).map(stored -> {
             ConversationState state = StateJson.read(stored);
-            state.storedVersion(versions.get(id));
+            state.stored(versions.get(id), stored);
             return state;
         });
     }
@@ -26,7 +26,9 @@ class MemoryStates implements StateStore {
         if (!java.util.Objects.equals(current, memory.readVersion())) {
             throw new IllegalStateException("stale state");
         }
-        json.put(memory.conversationId(), memory.stateJson());
-        versions.put(memory.conversationId(), current == null ? 0 : current + 1);
+        if (memory.stateChanged()) {
+            json.put(memory.conversationId(), memory.stateJson());
+            versions.put(memory.conversationId(), current == null ? 0 : current + 1);
+        }
     }
 }
