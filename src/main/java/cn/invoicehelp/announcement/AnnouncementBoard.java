@@ -5,7 +5,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,27 +28,27 @@ public class AnnouncementBoard {
     private final Incidents incidents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
+    private final InForce inForce = new InForce();
 
     AnnouncementBoard(Announcements announcements, Incidents incidents, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, PlatformTransactionManager transactions) {
         this.announcements = announcements;
         this.incidents = incidents;
         this.events = events;
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** Everything in force now, newest first (critical ones first). */
-    @Transactional(readOnly = true)
     public List<ActiveAnnouncement> active() {
         Instant now = clock.instant();
-        return announcements.activeAt(now).stream()
-                .map(this::publicView)
-                .sorted(java.util.Comparator.comparing((ActiveAnnouncement a) -> -a.level().ordinal()))
-                .toList();
+        return inForce.at(now, () -> readOnly.execute(status -> announcements.notEndedAt(now).stream()
+                .map(this::publicView).toList()));
     }
 
     /** The maintenance window or incident that stops work right now, if any (the most severe one). */
-    @Transactional(readOnly = true)
     public Optional<ActiveAnnouncement> disruption() {
         return active().stream().filter(ActiveAnnouncement::disruptive).findFirst();
     }
@@ -55,6 +57,7 @@ public class AnnouncementBoard {
     public AnnouncementView publish(AnnouncementRequest.Form form, String author) {
         Instant now = clock.instant();
         AnnouncementRequest request = AnnouncementRequest.parse(form, now);
+        inForce.changed();
         Announcement saved = announcements.save(new Announcement(request, null, author, now));
         log.info("公告 {} 已发布（{}，{} 起）", saved.id(), request.kind(), request.startsAt());
         pushDue();
@@ -65,6 +68,7 @@ public class AnnouncementBoard {
     public AnnouncementView update(long id, AnnouncementRequest.Form form) {
         Instant now = clock.instant();
         Announcement a = find(id);
+        inForce.changed();
         if (a.incidentId() != null) {
             throw new AnnouncementException.Conflict("这条公告属于一起故障，请在故障处理中更新进展。");
         }
@@ -85,6 +89,7 @@ public class AnnouncementBoard {
     public AnnouncementView end(long id) {
         Instant now = clock.instant();
         Announcement a = find(id);
+        inForce.changed();
         a.end(now);
         pushDue();
         return AnnouncementView.of(a, now);
@@ -118,6 +123,7 @@ public class AnnouncementBoard {
     @Transactional
     public void pushDue() {
         Instant now = clock.instant();
+        inForce.changed(); // runs after every change (incidents' too) and on the timer
         for (Announcement a : announcements.pushCandidates(now)) {
             if (a.startDue(now)) {
                 a.markAnnounced(now);

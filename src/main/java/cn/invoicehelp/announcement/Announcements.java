@@ -9,9 +9,10 @@ import java.util.Optional;
 
 interface Announcements extends JpaRepository<Announcement, Long> {
 
-    @Query("select a from Announcement a where a.startsAt <= :now and a.endedAt is null"
+    /** In force now or scheduled later, newest first. */
+    @Query("select a from Announcement a where a.endedAt is null"
             + " and (a.endsAt is null or a.endsAt > :now) order by a.startsAt desc, a.id desc")
-    List<Announcement> activeAt(Instant now);
+    List<Announcement> notEndedAt(Instant now);
 
     /** Candidates whose start or end may still have to be pushed. */
     @Query("select a from Announcement a where (a.announcedAt is null and a.startsAt <= :now and a.endedAt is null)"

@@ -102,8 +102,8 @@ class ChatTurns {
             stored = echoAndAnswer(conversationId, message, label, null, question);
         }
         if (question.answeredWith != null) {
-            // Echo, typing hint (the contract: right after the echo), replies: one burst.
-            sender.send(conversationId, withTyping(stored));
+            // Echo and replies in one burst; a typing hint between them would be shown for no time at all.
+            sender.send(conversationId, stored);
         } else {
             sender.send(conversationId, stored);
             if (question.echo != null) {
@@ -163,14 +163,6 @@ class ChatTurns {
             question.text = echo.action() == null ? echo.text() : null;
             question.action = echo.action();
         });
-    }
-
-    private static List<EventView> withTyping(List<EventView> stored) {
-        List<EventView> burst = new ArrayList<>(stored.size() + 1);
-        burst.add(stored.get(0));
-        burst.add(EventView.typing("bot", stored.get(0).createdAt()));
-        burst.addAll(stored.subList(1, stored.size()));
-        return burst;
     }
 
     private void answer(UUID conversationId, Question question) {

@@ -84,11 +84,15 @@ class EventSender {
         }
         SimpUser user = users.getUser(conversationId.toString());
         List<String> sessions = user == null ? List.of() : user.getSessions().stream().map(SimpSession::getId).toList();
-        for (EventView event : events) {
-            byte[] body = json.writeValueAsBytes(event);
+        // The visitor's connections first, then the console's copies: a reply does not wait behind them.
+        byte[][] bodies = new byte[events.size()][];
+        for (int i = 0; i < bodies.length; i++) {
+            bodies[i] = json.writeValueAsBytes(events.get(i));
             for (String session : sessions) {
-                template.send(EVENTS + "-user" + session, message(body));
+                template.send(EVENTS + "-user" + session, message(bodies[i]));
             }
+        }
+        for (byte[] body : bodies) {
             template.send(STAFF_CONVERSATION + conversationId, message(body));
         }
     }

@@ -160,9 +160,8 @@ final class FaqIndex {
             return null;
         }
         String prefix = slug + "#";
-        // Only this article's passages are scored (an id-prefix filter), not every passage of the knowledge base.
-        return passages.search(query, texts.size(), new org.apache.lucene.search.PrefixQuery(
-                        new Term(TextIndex.ID, prefix))).stream()
+        // Only this article's passages are scored (a filter on their group), not every passage of the knowledge base.
+        return passages.search(query, texts.size(), new TermQuery(new Term(TextIndex.GROUP, slug))).stream()
                 .findFirst()
                 .map(hit -> new SearchResponse.Answer(slug, texts.get(Integer.parseInt(hit.id().substring(prefix.length())))))
                 .orElse(new SearchResponse.Answer(slug, texts.get(0)));

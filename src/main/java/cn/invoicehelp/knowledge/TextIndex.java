@@ -7,7 +7,6 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -35,6 +34,8 @@ import java.util.Set;
 final class TextIndex {
 
     static final String ID = "id";
+    /** The part of an id before its '#' (e.g. the article of a passage): a cheap filter to one group's documents. */
+    static final String GROUP = "group";
     /** A field of exact keywords: matched when the question contains one, never analysed. */
     static final String KEYWORDS = "kw";
     private static final String ALL = Coverage.WORDS;
@@ -70,7 +71,8 @@ final class TextIndex {
             // Whole-array files: the default many-buffer inputs cost more to clone and slice than the search itself.
             ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
                     ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_BYTE_ARRAY);
-            IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity());
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity())
+                    .setCodec(InMemoryIndexes.codec());
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 for (Doc doc : docs) {
                     writer.addDocument(toLucene(doc));
@@ -78,7 +80,7 @@ final class TextIndex {
                 writer.addDocument(new Document()); // an empty index still has a segment to read
                 writer.forceMerge(1); // one segment: coverage reads its postings directly
             }
-            searcher = new IndexSearcher(DirectoryReader.open(directory));
+            searcher = new IndexSearcher(InMemoryIndexes.open(directory));
             searcher.setSimilarity(similarity());
             coverage = new Coverage(searcher.getIndexReader(), synonyms, stopwords);
             this.stopwords = stopwords;
@@ -88,7 +90,8 @@ final class TextIndex {
             for (int doc = 0; doc < ids.length; doc++) {
                 ids[doc] = stored.document(doc, java.util.Set.of(ID)).get(ID);
             }
-            queries = new TextQueries(boosts, synonyms, keywords, tuning);
+            queries = new TextQueries(boosts, keywords, tuning,
+                    new Vocabulary(searcher.getIndexReader(), TextQueries.fields(boosts)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,6 +104,10 @@ final class TextIndex {
     private Document toLucene(Doc doc) {
         Document lucene = new Document();
         lucene.add(new StringField(ID, doc.id(), Field.Store.YES));
+        int hash = doc.id().lastIndexOf('#');
+        if (hash > 0) {
+            lucene.add(new StringField(GROUP, doc.id().substring(0, hash), Field.Store.NO));
+        }
         StringBuilder all = new StringBuilder();
         doc.fields().forEach((name, texts) -> {
             if (name.equals(KEYWORDS)) {

@@ -1,7 +1,6 @@
 package cn.invoicehelp.knowledge;
 
 import cn.invoicehelp.knowledge.ChineseAnalyzers.Token;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -24,15 +23,26 @@ final class TextQueries {
     private static final int LONGEST_KEYWORD = 12;
 
     private final Map<String, Float> boosts;
-    private final Synonyms synonyms;
     private final Set<String> keywords;
     private final SearchTuning tuning;
+    private final Vocabulary vocabulary;
 
-    TextQueries(Map<String, Float> boosts, Synonyms synonyms, Set<String> keywords, SearchTuning tuning) {
+    TextQueries(Map<String, Float> boosts, Set<String> keywords, SearchTuning tuning, Vocabulary vocabulary) {
         this.boosts = boosts;
-        this.synonyms = synonyms;
         this.keywords = keywords;
         this.tuning = tuning;
+        this.vocabulary = vocabulary;
+    }
+
+    /** The fields a query of these boosts reads, for the {@link Vocabulary}. */
+    static List<String> fields(Map<String, Float> boosts) {
+        List<String> fields = new ArrayList<>();
+        boosts.keySet().forEach(field -> {
+            fields.add(field + ChineseAnalyzers.WORDS);
+            fields.add(field + ChineseAnalyzers.BIGRAMS);
+        });
+        fields.add(TextIndex.KEYWORDS);
+        return fields;
     }
 
     /** The scoring query for a user's text; all input is treated as plain text, never as query syntax. */
@@ -40,17 +50,26 @@ final class TextQueries {
         String expanded = analysis.expanded();
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : analysis.words()) {
-            query.add(perField(term, ChineseAnalyzers.WORDS, 1f), BooleanClause.Occur.SHOULD);
+            add(query, perField(term, ChineseAnalyzers.WORDS, 1f));
         }
         for (Token token : analysis.bigrams()) {
             float weight = token.isUnigram() ? tuning.unigramWeight() : 1f;
-            query.add(perField(token.term(), ChineseAnalyzers.BIGRAMS, weight), BooleanClause.Occur.SHOULD);
+            add(query, perField(token.term(), ChineseAnalyzers.BIGRAMS, weight));
         }
         for (String keyword : mentionedKeywords(expanded.toLowerCase(java.util.Locale.ROOT))) {
-            query.add(new BoostQuery(new TermQuery(new Term(TextIndex.KEYWORDS, keyword)), tuning.keywordBoost()),
-                    BooleanClause.Occur.SHOULD);
+            add(query, boosted(vocabulary.query(TextIndex.KEYWORDS, keyword), tuning.keywordBoost()));
         }
         return query.build();
+    }
+
+    private static void add(BooleanQuery.Builder query, Query clause) {
+        if (clause != null) {
+            query.add(clause, BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    private static Query boosted(TermQuery term, float boost) {
+        return term == null ? null : boost == 1f ? term : new BoostQuery(term, boost);
     }
 
     /** Keywords of any document the text contains (every substring up to the longest keyword is looked up). */
@@ -70,11 +89,16 @@ final class TextQueries {
         return found;
     }
 
+    /** The best of the fields that have the term (null when none has it; a field without it scores nothing). */
     private Query perField(String term, String suffix, float weight) {
-        List<Query> fields = new ArrayList<>();
-        boosts.forEach((field, boost) -> fields.add(
-                new BoostQuery(new TermQuery(new Term(field + suffix, term)), boost * weight)));
-        return new DisjunctionMaxQuery(fields, 0.2f);
+        List<Query> fields = new ArrayList<>(boosts.size());
+        boosts.forEach((field, boost) -> {
+            Query clause = boosted(vocabulary.query(field + suffix, term), boost * weight);
+            if (clause != null) {
+                fields.add(clause);
+            }
+        });
+        return fields.isEmpty() ? null : fields.size() == 1 ? fields.get(0) : new DisjunctionMaxQuery(fields, 0.2f);
     }
 
 

@@ -35,6 +35,7 @@ public class AnnouncementFixtures {
             a.markAnnounced(now);
             a.markEndAnnounced(now);
         });
+        board.pushDue(); // written past the board: it reads what is in force again
     }
 
     public long publishNow(String kind, String title) {
