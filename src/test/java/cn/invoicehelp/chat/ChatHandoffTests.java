@@ -42,8 +42,8 @@ class ChatHandoffTests {
             connection.sendText("发票查不到");
             connection.await(from("bot"));
             connection.sendAction("handoff");
-            JsonNode handoff = connection.await(ofType("handoff"));
-            assertThat(handoff.get("sender").asString()).isEqualTo("bot");
+            // The bot's hand-off event; the queue's place notice (also type "handoff") may reach the socket first.
+            JsonNode handoff = connection.await(from("bot").and(ofType("handoff")));
 
             connection.sendText("还在吗");
             connection.sendText("请尽快");

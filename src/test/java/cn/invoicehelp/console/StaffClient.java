@@ -240,9 +240,7 @@ public final class StaffClient {
 
         @Override
         public void close() {
-            if (session != null && session.isConnected()) {
-                session.disconnect();
-            }
+            ChatClient.disconnect(session, error);
         }
     }
 
