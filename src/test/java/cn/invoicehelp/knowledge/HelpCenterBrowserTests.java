@@ -1,5 +1,6 @@
 package cn.invoicehelp.knowledge;
 
+import cn.invoicehelp.knowledge.internal.Feedbacks;
 import cn.invoicehelp.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
