@@ -1,5 +1,6 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.assistant.state.StateStore;
 import cn.invoicehelp.escalation.FaultReporting;
 import cn.invoicehelp.invoice.InvoiceVerification;
 import cn.invoicehelp.knowledge.FaqSearch;

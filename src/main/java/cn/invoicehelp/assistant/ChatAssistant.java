@@ -1,5 +1,8 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.assistant.state.ConversationState;
+import cn.invoicehelp.assistant.state.StateStore;
+import cn.invoicehelp.assistant.state.StateJson;
 import cn.invoicehelp.assistant.IntentClassifier.Ranked;
 import cn.invoicehelp.assistant.Reply.QuickReply;
 import cn.invoicehelp.escalation.FaultReporting;

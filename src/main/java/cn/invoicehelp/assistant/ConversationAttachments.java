@@ -1,5 +1,6 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.assistant.state.StateStore;
 import cn.invoicehelp.escalation.FaultReportFiled;
 import cn.invoicehelp.escalation.FaultReporting;
 import org.springframework.scheduling.annotation.Async;

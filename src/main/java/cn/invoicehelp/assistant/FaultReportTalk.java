@@ -1,5 +1,6 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.assistant.state.ConversationState;
 import cn.invoicehelp.assistant.Reply.QuickReply;
 import cn.invoicehelp.escalation.FaultReportForm;
 import cn.invoicehelp.escalation.FaultReportProblem;

@@ -1,5 +1,6 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.assistant.state.ConversationState;
 import cn.invoicehelp.assistant.Reply.QuickReply;
 import cn.invoicehelp.invoice.InvoiceField;
 import cn.invoicehelp.invoice.InvoiceVerification;

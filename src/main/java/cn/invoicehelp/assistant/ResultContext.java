@@ -1,5 +1,6 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.assistant.state.ConversationState;
 import cn.invoicehelp.invoice.InvoiceField;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

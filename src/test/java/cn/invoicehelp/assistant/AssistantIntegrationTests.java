@@ -1,5 +1,6 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.assistant.state.StateStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.invoicehelp.knowledge.FaqSearch;

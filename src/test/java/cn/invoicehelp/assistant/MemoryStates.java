@@ -1,5 +1,8 @@
 package cn.invoicehelp.assistant;
 
+import cn.invoicehelp.assistant.state.ConversationState;
+import cn.invoicehelp.assistant.state.StateStore;
+import cn.invoicehelp.assistant.state.StateJson;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

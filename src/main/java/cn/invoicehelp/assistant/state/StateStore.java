@@ -1,10 +1,11 @@
-package cn.invoicehelp.assistant;
+package cn.invoicehelp.assistant.state;
 
+import cn.invoicehelp.assistant.AssistantTurn;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Per-conversation assistant state. */
-interface StateStore {
+public interface StateStore {
 
     /** The stored state with {@link ConversationState#storedVersion()} set, or empty. */
     Optional<ConversationState> load(UUID conversationId);

@@ -1,5 +1,6 @@
-package cn.invoicehelp.assistant;
+package cn.invoicehelp.assistant.state;
 
+import cn.invoicehelp.assistant.AssistantTurn;
 import cn.invoicehelp.support.ClockedAppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,13 +1,17 @@
-package cn.invoicehelp.assistant;
+package cn.invoicehelp.assistant.state;
 
+import cn.invoicehelp.assistant.Assistant;
 import cn.invoicehelp.invoice.InvoiceField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the assistant remembers about one conversation; stored as JSON so a restart resumes the flow. */
-class ConversationState {
+/**
+ * What the assistant remembers about one conversation; stored as JSON so a restart resumes the flow. Public for the
+ * assistant's flows and replies in the module's base package.
+ */
+public class ConversationState {
 
     private String flow;
     private String step;
@@ -37,49 +41,49 @@ class ConversationState {
     /** Questions of the current turn nobody could answer (not stored): kept with the state in one transaction. */
     private transient List<String> unanswered;
 
-    Long storedVersion() {
+    public Long storedVersion() {
         return storedVersion;
     }
 
-    void stored(Long version, String json) {
+    public void stored(Long version, String json) {
         this.storedVersion = version;
         this.storedJson = json;
     }
 
-    String storedJson() {
+    public String storedJson() {
         return storedJson;
     }
 
-    void unanswered(String question) {
+    public void unanswered(String question) {
         if (unanswered == null) {
             unanswered = new ArrayList<>(1);
         }
         unanswered.add(question);
     }
 
-    List<String> unanswered() {
+    public List<String> unanswered() {
         return unanswered == null ? List.of() : unanswered;
     }
 
-    String client() {
+    public String client() {
         return client == null ? Assistant.UNKNOWN_CLIENT : client;
     }
 
-    void client(String client) {
+    public void client(String client) {
         this.client = client;
     }
 
-    boolean inFlow() {
+    public boolean inFlow() {
         return flow != null && step != null;
     }
 
-    void markDone(String stepId) {
+    public void markDone(String stepId) {
         if (!stepsDone.contains(stepId)) {
             stepsDone.add(stepId);
         }
     }
 
-    void leaveFlow() {
+    public void leaveFlow() {
         flow = null;
         step = null;
         awaiting = null;

@@ -1,5 +1,6 @@
-package cn.invoicehelp.assistant;
+package cn.invoicehelp.assistant.state;
 
+import cn.invoicehelp.assistant.AssistantTurn;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

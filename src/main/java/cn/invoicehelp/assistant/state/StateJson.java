@@ -1,10 +1,10 @@
-package cn.invoicehelp.assistant;
+package cn.invoicehelp.assistant.state;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** State <-> JSON; unknown properties are ignored so an older row still loads after the state gains a field. */
-final class StateJson {
+public final class StateJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -12,11 +12,11 @@ final class StateJson {
     private StateJson() {
     }
 
-    static String write(ConversationState state) {
+    public static String write(ConversationState state) {
         return MAPPER.writeValueAsString(state);
     }
 
-    static ConversationState read(String json) {
+    public static ConversationState read(String json) {
         return MAPPER.readValue(json, ConversationState.class);
     }
 }
