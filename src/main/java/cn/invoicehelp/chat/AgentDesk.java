@@ -89,12 +89,11 @@ public class AgentDesk {
 
     private StaffEvent message(UUID conversationId, String clientMessageId, String text, Agent agent) {
         ChatEvent[] stored = new ChatEvent[1];
-        List<EventView> sent = log.append(conversationId, locked -> {
+        sender.sendStored(conversationId, () -> log.append(conversationId, locked -> {
             Optional<ChatEvent> seen = locked.agentMessageOf(clientMessageId);
             stored[0] = seen.orElseGet(() -> locked.append(
                     NewEvent.agentMessage(text, clientMessageId, agent.displayName())));
-        });
-        sender.send(conversationId, sent);
+        }));
         return StaffEvent.of(log.view(stored[0]), clientMessageId);
     }
 

@@ -78,7 +78,7 @@ class AnnouncementRelay {
         List<UUID> open = conversations.activeSince(clock.instant().minus(OPEN_WINDOW));
         for (UUID id : open) {
             try {
-                sender.send(id, eventLog.append(id, locked -> locked.append(
+                sender.sendStored(id, () -> eventLog.append(id, locked -> locked.append(
                         new NewEvent("announcement", "system", text, null, false, null, null, cardJson))));
             } catch (RuntimeException e) {
                 // One broken conversation must not keep the others from hearing about it.

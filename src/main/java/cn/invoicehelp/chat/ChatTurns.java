@@ -67,7 +67,7 @@ class ChatTurns {
     /** Sends an error event (stored, with a seq); a client that keeps flooding stops getting them. */
     void reject(UUID conversationId, String clientMessageId, String text) {
         if (limiter.tryError(conversationId)) {
-            sender.send(conversationId, log.append(conversationId,
+            sender.sendStored(conversationId, () -> log.append(conversationId,
                     locked -> locked.append(NewEvent.error(text, clientMessageId))));
         }
     }
@@ -80,6 +80,13 @@ class ChatTurns {
      * the answer read it — nothing of it is stored and the turn falls back to two steps: echo, then a fresh answer.
      */
     private void turn(UUID conversationId, String client, IncomingMessage message) {
+        sender.inOrder(conversationId, () -> {
+            turnInOrder(conversationId, client, message);
+            return null;
+        });
+    }
+
+    private void turnInOrder(UUID conversationId, String client, IncomingMessage message) {
         EventLog.Forecast forecast = log.forecast(conversationId, message.clientMessageId());
         String action = forecast.echo().map(ChatEvent::action).orElse(message.action());
         AssistantGateway.Answer early = null;

@@ -19,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Pushes stored events to every connection of a conversation (user = conversation id, so several tabs are several
@@ -27,7 +29,8 @@ import java.util.UUID;
  * resolves to): one message to {@code /user/…} with ordered publishing fails for every connection but the first,
  * because the user-destination handler reuses the message whose headers the ordering decorator has already sealed.
  * With the broker relay (production profile) each event goes once to every node ({@link EventFanOut}), and each node
- * sends it to the connections it holds, the same way.
+ * sends it to the connections it holds, the same way. On one node, one conversation's events are sent in seq order
+ * ({@link #inOrder}).
  */
 @Component
 class EventSender {
@@ -42,16 +45,45 @@ class EventSender {
 
     private final EventFanOut fanOut;
     private static final Logger LOG = LoggerFactory.getLogger(EventSender.class);
+    /** Conversation locks for {@link #inOrder}, striped: a conversation holds one only from its append to its send. */
+    private final ReentrantLock[] order = new ReentrantLock[1024];
 
     EventSender(SimpMessagingTemplate template, SimpUserRegistry users, JsonMapper json,
                 ObjectProvider<EventFanOut> fanOut) {
         this.template = template;
         this.users = users;
         this.json = json;
+        for (int i = 0; i < order.length; i++) {
+            order[i] = new ReentrantLock();
+        }
         this.fanOut = fanOut.getIfAvailable();
         if (this.fanOut != null) {
             this.fanOut.deliverWith((session, body) -> template.send(EVENTS + "-user" + session, message(body)));
         }
+    }
+
+    /**
+     * Runs a store-then-send of one conversation so that its events reach this node's connections in seq order. Seqs
+     * are taken in commit order, but two writers of a conversation (a chat turn, and a listener adding a hand-off's
+     * queue notice right after the turn's commit) could otherwise send in the opposite order.
+     */
+    <T> T inOrder(UUID conversationId, Supplier<T> storeThenSend) {
+        ReentrantLock lock = order[Math.floorMod(conversationId.hashCode(), order.length)];
+        lock.lock();
+        try {
+            return storeThenSend.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stores with {@code append} and sends what it stored, in seq order with the conversation's other events. */
+    List<EventView> sendStored(UUID conversationId, Supplier<List<EventView>> append) {
+        return inOrder(conversationId, () -> {
+            List<EventView> stored = append.get();
+            send(conversationId, stored);
+            return stored;
+        });
     }
 
     /** A pong goes to the one connection that pinged ({@code sessionId}); it is not stored and has no seq. */

@@ -73,6 +73,7 @@ class FaultReportUpdates {
         card.put("stageLabel", changed.to().label());
         card.put("dueAt", changed.dueAt() == null ? null : changed.dueAt().toString());
         NewEvent event = new NewEvent("report", "system", text.toString(), null, false, null, null, log.toJson(card));
-        sender.send(changed.conversationId(), log.append(changed.conversationId(), locked -> locked.append(event)));
+        sender.sendStored(changed.conversationId(),
+                () -> log.append(changed.conversationId(), locked -> locked.append(event)));
     }
 }

@@ -114,6 +114,6 @@ class HandoffProgress {
     }
 
     private void write(UUID conversationId, Consumer<EventLog.Locked> work) {
-        sender.send(conversationId, log.append(conversationId, work));
+        sender.sendStored(conversationId, () -> log.append(conversationId, work));
     }
 }
