@@ -13,10 +13,10 @@ import java.time.Duration;
  * @param sessionsWindow        refill period of the session budget
  */
 @ConfigurationProperties("helpdesk.chat.limits")
-record ChatLimits(Duration connectTimeout, Integer connectionsPerClient, Integer sessionsPerClient,
+public record ChatLimits(Duration connectTimeout, Integer connectionsPerClient, Integer sessionsPerClient,
                   Duration sessionsWindow) {
 
-    ChatLimits {
+    public ChatLimits {
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         connectionsPerClient = connectionsPerClient == null ? 100 : connectionsPerClient;
         sessionsPerClient = sessionsPerClient == null ? 20 : sessionsPerClient;

@@ -16,12 +16,12 @@ import java.util.List;
  * @param broker          message broker settings
  */
 @ConfigurationProperties("helpdesk.chat")
-record ChatProperties(List<String> allowedOrigins, Integer maxTextLength, Integer rateLimit, Duration rateWindow,
+public record ChatProperties(List<String> allowedOrigins, Integer maxTextLength, Integer rateLimit, Duration rateWindow,
                       Integer workers, Broker broker) {
 
     static final List<String> DEV_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*");
 
-    ChatProperties {
+    public ChatProperties {
         allowedOrigins = allowedOrigins == null || allowedOrigins.isEmpty() ? DEV_ORIGINS : List.copyOf(allowedOrigins);
         maxTextLength = maxTextLength == null ? 2000 : maxTextLength;
         rateLimit = rateLimit == null ? 20 : rateLimit;
@@ -35,8 +35,8 @@ record ChatProperties(List<String> allowedOrigins, Integer maxTextLength, Intege
      * @param taskPoolSize     threads of the inbound and outbound client channels
      * @param relay            the RabbitMQ STOMP relay of the production profile (off: the in-memory simple broker)
      */
-    record Broker(Long heartbeatMillis, Integer taskPoolSize, Relay relay) {
-        Broker {
+    public record Broker(Long heartbeatMillis, Integer taskPoolSize, Relay relay) {
+        public Broker {
             heartbeatMillis = heartbeatMillis == null ? 10_000L : heartbeatMillis;
             taskPoolSize = taskPoolSize == null ? 8 : taskPoolSize;
             relay = relay == null ? new Relay(false, null, null, null, null, null) : relay;
@@ -55,8 +55,8 @@ record ChatProperties(List<String> allowedOrigins, Integer maxTextLength, Intege
      * @param passcode     broker password
      * @param virtualHost  broker virtual host
      */
-    record Relay(boolean enabled, String host, Integer port, String login, String passcode, String virtualHost) {
-        Relay {
+    public record Relay(boolean enabled, String host, Integer port, String login, String passcode, String virtualHost) {
+        public Relay {
             host = host == null || host.isBlank() ? "localhost" : host;
             port = port == null ? 61613 : port;
             login = login == null ? "guest" : login;

@@ -12,15 +12,15 @@ import java.util.UUID;
 
 /** Opens conversations (with the greeting already in the log) and checks who may read them. */
 @Service
-class ChatSessions {
+public class ChatSessions {
 
-    record Created(UUID conversationId, String token) {
+    public record Created(UUID conversationId, String token) {
     }
 
     private final Conversations conversations;
     private final EventLog log;
     private final AssistantGateway assistant;
-    enum Rated { STORED, NOT_CLOSED, ALREADY_RATED }
+    public enum Rated { STORED, NOT_CLOSED, ALREADY_RATED }
 
     private final ChatRatings ratings;
     private final TransactionTemplate tx;
@@ -37,7 +37,7 @@ class ChatSessions {
     }
 
     /** Stores the visitor's rating once, after an agent closed the conversation. */
-    Rated rate(UUID conversationId, int score, String comment) {
+    public Rated rate(UUID conversationId, int score, String comment) {
         try {
             return tx.execute(status -> {
                 Conversation conversation = conversations.findById(conversationId).orElseThrow();
@@ -55,7 +55,7 @@ class ChatSessions {
         }
     }
 
-    Created open(String pageUrl, String locale) {
+    public Created open(String pageUrl, String locale) {
         String token = SessionTokens.newToken();
         UUID id = UUID.randomUUID();
         conversations.save(new Conversation(id, SessionTokens.hash(token), pageUrl, locale, clock.instant()));
@@ -67,7 +67,7 @@ class ChatSessions {
 
     /** The conversation a token opens, if any. */
     @Transactional(readOnly = true)
-    Optional<UUID> conversationOf(String token) {
+    public Optional<UUID> conversationOf(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
@@ -75,7 +75,7 @@ class ChatSessions {
     }
 
     @Transactional(readOnly = true)
-    boolean exists(UUID conversationId) {
+    public boolean exists(UUID conversationId) {
         return conversations.existsById(conversationId);
     }
 }

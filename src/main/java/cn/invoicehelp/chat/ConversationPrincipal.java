@@ -7,7 +7,7 @@ import java.util.UUID;
  * The STOMP user of a connection: the conversation its token opens, so {@code /user/queue/events} is per conversation,
  * and the client address the WebSocket handshake came from (for per-client limits).
  */
-record ConversationPrincipal(UUID conversationId, String client) implements Principal {
+public record ConversationPrincipal(UUID conversationId, String client) implements Principal {
 
     @Override
     public String getName() {

@@ -1,5 +1,6 @@
 package cn.invoicehelp.chat;
 
+import cn.invoicehelp.chat.broker.RelayDestinations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;

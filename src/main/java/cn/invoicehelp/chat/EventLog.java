@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * the caller sends only after the commit.
  */
 @Component
-class EventLog {
+public class EventLog {
 
     private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
@@ -148,7 +148,7 @@ class EventLog {
         return events.findByConversationIdOrderBySeq(conversationId);
     }
 
-    List<EventView> after(UUID conversationId, long afterSeq, int limit) {
+    public List<EventView> after(UUID conversationId, long afterSeq, int limit) {
         return events.findByConversationIdAndSeqGreaterThanOrderBySeq(conversationId, afterSeq, Limit.of(limit))
                 .stream().map(this::view).toList();
     }

@@ -33,9 +33,9 @@ import java.util.function.Supplier;
  * ({@link #inOrder}).
  */
 @Component
-class EventSender {
+public class EventSender {
 
-    static final String EVENTS = "/queue/events";
+    public static final String EVENTS = "/queue/events";
     /** Agents watching a conversation in the console get every visitor-visible event too (plus private notes). */
     static final String STAFF_CONVERSATION = StaffSockets.DESTINATIONS + "conversations/";
 

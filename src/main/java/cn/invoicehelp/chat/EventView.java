@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code senderName}: the agent's display name on agent messages.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record EventView(Long seq, String type, String sender, String text, String clientMessageId, String action,
+public record EventView(Long seq, String type, String sender, String text, String clientMessageId, String action,
                  List<Map<String, Object>> quickReplies, Map<String, Object> card, Instant createdAt,
                  String senderName) {
 

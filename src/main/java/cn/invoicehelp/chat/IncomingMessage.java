@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * A visitor's {@code /app/chat.send} payload, checked by hand so that every kind of bad input gets its own zh-CN
  * message (and the clientMessageId, whenever it could be read) instead of a converter exception.
  */
-record IncomingMessage(String clientMessageId, String text, String action, String error) {
+public record IncomingMessage(String clientMessageId, String text, String action, String error) {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -87,7 +87,7 @@ record IncomingMessage(String clientMessageId, String text, String action, Strin
     }
 
     /** Control characters (C0, DEL, C1) and stray surrogates, except newline and tab. */
-    static boolean hasControlCharacters(String text) {
+    public static boolean hasControlCharacters(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\t') {

@@ -1,5 +1,6 @@
 package cn.invoicehelp.chat;
 
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,8 @@ class ChatCrashIT {
 
     private static final int CYCLES = Integer.getInteger("chat.crash.cycles", 10);
     private static final int MAX_CONVERSATIONS = 5;
+    /** The replay API's largest page ({@code limit} 1–1000, docs/chat-protocol.md): a shorter page is the last. */
+    private static final int MAX_REPLAY = 1000;
     private static final List<String> QUESTIONS = List.of("我的发票在北京系统里查不到", "校验码要填几位", "数电票没有代码怎么查",
             "一张发票一天能查几次", "系统是不是在维护", "发票被红冲了怎么办", "怎么联系人工客服");
 
@@ -134,7 +137,7 @@ class ChatCrashIT {
             while (true) {
                 List<JsonNode> page = client.replay(session, all.size());
                 all.addAll(page);
-                if (page.size() < ChatSessionController.MAX_REPLAY) {
+                if (page.size() < MAX_REPLAY) {
                     return all;
                 }
             }

@@ -1,5 +1,6 @@
 package cn.invoicehelp.chat;
 
+import cn.invoicehelp.chat.broker.RelayDestinations;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;

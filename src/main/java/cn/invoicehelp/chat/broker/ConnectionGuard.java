@@ -1,5 +1,6 @@
-package cn.invoicehelp.chat;
+package cn.invoicehelp.chat.broker;
 
+import cn.invoicehelp.chat.ChatLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

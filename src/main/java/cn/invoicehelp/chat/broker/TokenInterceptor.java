@@ -1,5 +1,9 @@
-package cn.invoicehelp.chat;
+package cn.invoicehelp.chat.broker;
 
+import cn.invoicehelp.chat.ChatSessions;
+import cn.invoicehelp.chat.ConversationPrincipal;
+import cn.invoicehelp.chat.EventSender;
+import cn.invoicehelp.chat.StaffSockets;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;

@@ -1,4 +1,4 @@
-package cn.invoicehelp.chat;
+package cn.invoicehelp.chat.broker;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.stomp.StompCommand;

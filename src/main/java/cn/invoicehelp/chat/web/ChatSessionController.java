@@ -1,5 +1,9 @@
-package cn.invoicehelp.chat;
+package cn.invoicehelp.chat.web;
 
+import cn.invoicehelp.chat.ChatSessions;
+import cn.invoicehelp.chat.EventLog;
+import cn.invoicehelp.chat.EventView;
+import cn.invoicehelp.chat.IncomingMessage;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,6 @@
-package cn.invoicehelp.chat;
+package cn.invoicehelp.chat.broker;
 
+import cn.invoicehelp.chat.ChatProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * STOMP endpoint and broker, all in one place: the in-memory simple broker by default, or (production profile,
  * {@code helpdesk.chat.broker.relay.enabled}) Spring's STOMP broker relay to RabbitMQ with user-destination and
  * user-registry broadcast. With the relay, {@link RelayDestinations} maps destinations to names RabbitMQ accepts and
- * {@link EventFanOut} carries every conversation event to every node.
+ * {@code chat.EventFanOut} carries every conversation event to every node.
  */
 @Configuration
 @EnableWebSocketMessageBroker

@@ -1,4 +1,4 @@
-package cn.invoicehelp.chat;
+package cn.invoicehelp.chat.web;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

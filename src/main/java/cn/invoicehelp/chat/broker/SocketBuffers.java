@@ -1,4 +1,4 @@
-package cn.invoicehelp.chat;
+package cn.invoicehelp.chat.broker;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;

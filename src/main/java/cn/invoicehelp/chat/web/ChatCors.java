@@ -1,5 +1,6 @@
-package cn.invoicehelp.chat;
+package cn.invoicehelp.chat.web;
 
+import cn.invoicehelp.chat.ChatProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;

@@ -1,4 +1,4 @@
-package cn.invoicehelp.chat;
+package cn.invoicehelp.chat.broker;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.CloseStatus;

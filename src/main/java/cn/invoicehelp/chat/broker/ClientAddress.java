@@ -1,4 +1,4 @@
-package cn.invoicehelp.chat;
+package cn.invoicehelp.chat.broker;
 
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;

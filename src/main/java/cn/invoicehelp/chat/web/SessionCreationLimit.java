@@ -1,5 +1,6 @@
-package cn.invoicehelp.chat;
+package cn.invoicehelp.chat.web;
 
+import cn.invoicehelp.chat.ChatLimits;
 import cn.invoicehelp.limits.KeyedBuckets;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package cn.invoicehelp.chat;
+package cn.invoicehelp.chat.broker;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -25,7 +25,7 @@ import org.springframework.messaging.support.MessageBuilder;
  * A message sent to the broker also carries its original destination ({@code simpOrigDestination}), which Spring
  * restores on the way out, so a client sees exactly the destination it sees with the in-memory broker.
  */
-final class RelayDestinations implements ExecutorChannelInterceptor {
+public final class RelayDestinations implements ExecutorChannelInterceptor {
 
     static final String UNRESOLVED_USER_DESTINATION = "/topic/unresolved-user-destination";
     static final String USER_REGISTRY = "/topic/simp-user-registry";
@@ -54,7 +54,7 @@ final class RelayDestinations implements ExecutorChannelInterceptor {
     }
 
     /** The broker's name for an application destination ({@code null} stays {@code null}). */
-    static String toBroker(String destination) {
+    public static String toBroker(String destination) {
         if (destination == null) {
             return null;
         }
