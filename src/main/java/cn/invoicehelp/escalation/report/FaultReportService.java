@@ -143,7 +143,8 @@ class FaultReportService implements FaultReporting {
                         .filter(r -> conversationId.equals(r.conversationId()))
                         .ifPresent(change));
                 return;
-            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            } catch (org.springframework.dao.ConcurrencyFailureException e) {
+                // A lost version race, or (H2) a row lock the other listener held past the lock timeout.
                 if (attempt == 5) {
                     throw e;
                 }
