@@ -7,11 +7,14 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.SubscribableChannel;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -59,22 +62,53 @@ class ErrorFramesFirst implements BeanPostProcessor, BeanFactoryAware {
     static final class DrainingBeforeErrorClose extends ConcurrentWebSocketSessionDecorator {
 
         private final long drainNanos;
+        private final Writes writes;
 
         DrainingBeforeErrorClose(WebSocketSession delegate, int sendTimeLimitMillis, int bufferSizeLimit) {
-            super(delegate, sendTimeLimitMillis, bufferSizeLimit);
+            this(new Writes(delegate), sendTimeLimitMillis, bufferSizeLimit);
+        }
+
+        private DrainingBeforeErrorClose(Writes writes, int sendTimeLimitMillis, int bufferSizeLimit) {
+            super(writes, sendTimeLimitMillis, bufferSizeLimit);
+            this.writes = writes;
             this.drainNanos = TimeUnit.MILLISECONDS.toNanos(sendTimeLimitMillis);
         }
 
         @Override
         public void close(CloseStatus status) throws IOException {
             if (CloseStatus.PROTOCOL_ERROR.equals(status)) {
-                // The thread that holds the send lock writes out what is buffered, the ERROR frame included.
+                // The thread that holds the send lock writes out what is buffered, the ERROR frame included. A frame
+                // leaves the buffer count before it is written, so the write in progress is waited for too.
                 long deadline = System.nanoTime() + drainNanos;
-                while (getBufferSize() > 0 && isOpen() && System.nanoTime() < deadline) {
+                while ((getBufferSize() > 0 || writes.inProgress()) && isOpen() && System.nanoTime() < deadline) {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
                 }
             }
             super.close(status);
+        }
+    }
+
+    /** Counts the writes to the socket that have started and not yet returned. */
+    static final class Writes extends WebSocketSessionDecorator {
+
+        private final AtomicInteger inProgress = new AtomicInteger();
+
+        Writes(WebSocketSession delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public void sendMessage(WebSocketMessage<?> message) throws IOException {
+            inProgress.incrementAndGet();
+            try {
+                super.sendMessage(message);
+            } finally {
+                inProgress.decrementAndGet();
+            }
+        }
+
+        boolean inProgress() {
+            return inProgress.get() > 0;
         }
     }
 }
