@@ -79,7 +79,7 @@ class ChatAssistant implements Assistant {
                 : action != null && !action.isBlank() ? actions.fromClient(s, action) : onText(s, text);
         String json = StateJson.write(s);
         return new AssistantTurn(replies, new AssistantTurn.Memory(conversationId, json, s.storedVersion(),
-                s.unanswered(), s.storedVersion() == null || !json.equals(s.storedJson())));
+                s.unanswered(), s.differsFromStored(json)));
     }
 
     @Override

@@ -50,8 +50,9 @@ public class ConversationState {
         this.storedJson = json;
     }
 
-    public String storedJson() {
-        return storedJson;
+    /** Whether {@code json} (this state written now) differs from what was stored, or nothing was stored yet. */
+    public boolean differsFromStored(String json) {
+        return storedVersion == null || !json.equals(storedJson);
     }
 
     public void unanswered(String question) {

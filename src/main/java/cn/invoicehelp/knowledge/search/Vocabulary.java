@@ -57,8 +57,4 @@ final class Vocabulary {
         }
         return known.get(text);
     }
-
-    int size() {
-        return byField.values().stream().mapToInt(Map::size).sum();
-    }
 }

@@ -27,7 +27,7 @@ class JdbcStateStoreTests {
     private AssistantTurn.Memory after(ConversationState read, ConversationState changed) {
         String json = StateJson.write(changed);
         return new AssistantTurn.Memory(conversation, json, read.storedVersion(), List.of(),
-                read.storedVersion() == null || !json.equals(read.storedJson()));
+                read.differsFromStored(json));
     }
 
     private long version() {
