@@ -7,11 +7,13 @@ import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -25,7 +27,7 @@ import java.util.Locale;
  * the few live pages of old chunks so the chunks can be freed. Without it every commit leaves a mostly dead chunk
  * behind and the file grows for ever (about 5 MB/s at 200 chat messages/s), so {@link #housekeeping()} does that
  * part of the thread's work on a timer. It also forces the file to disk each round, which lets H2 reuse a freed
- * chunk's space after {@link #RETENTION_MILLIS} instead of its default 45 s (the time it allows the operating system
+ * chunk's space after {@link #RETENTION_MILLIS} (or ten rounds, if longer) instead of its default 45 s (the time it allows the operating system
  * to write its buffers): the file then stays about ten seconds of writes larger than its live data, and a power cut
  * loses about the last second of commits rather than up to half a minute.
  */
@@ -38,15 +40,19 @@ class DurableCommits implements InitializingBean {
     /** Live bytes moved per round: enough to free chunks faster than a busy chat makes them, small enough that a
      * commit waiting for the store lock meanwhile waits milliseconds. */
     static final int REWRITE_BYTES = 1024 * 1024;
-    /** How long H2 keeps a freed chunk before reusing its space; many housekeeping rounds, each forcing the file. */
+    /** How long H2 keeps a freed chunk before reusing its space: at least ten housekeeping rounds, each forcing the
+     * file to disk, so a chunk a new write could still depend on after a power cut is never overwritten. */
     static final int RETENTION_MILLIS = 10_000;
 
     private final JdbcTemplate jdbc;
+    private final long retentionMillis;
     /** The embedded H2 store, or null (PostgreSQL, or H2 in memory). */
     private volatile MVStore store;
 
-    DurableCommits(JdbcTemplate jdbc) {
+    DurableCommits(JdbcTemplate jdbc,
+                   @Value("${helpdesk.chat.store-housekeeping-interval:PT1S}") Duration housekeepingInterval) {
         this.jdbc = jdbc;
+        this.retentionMillis = Math.max(RETENTION_MILLIS, 10 * housekeepingInterval.toMillis());
     }
 
     @Override
@@ -58,7 +64,7 @@ class DurableCommits implements InitializingBean {
             jdbc.execute("SET WRITE_DELAY 0");
             store = jdbc.execute(DurableCommits::fileStoreOf);
             if (store != null) {
-                jdbc.execute("SET RETENTION_TIME " + RETENTION_MILLIS);
+                jdbc.execute("SET RETENTION_TIME " + Math.min(Integer.MAX_VALUE, retentionMillis));
             }
             LOG.info("H2 writes every commit to its file before the commit returns (WRITE_DELAY 0)");
         } else if (name.contains("postgres")) {

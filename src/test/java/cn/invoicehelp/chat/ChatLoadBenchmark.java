@@ -105,6 +105,22 @@ class ChatLoadBenchmark {
         }
     }
 
+    /** Size of the nodes' H2 files (the embedded profile keeps its data in {@code node-N/data}). */
+    private long embeddedDatabaseBytes(int nodes) throws IOException {
+        long total = 0;
+        for (int n = 0; n < nodes; n++) {
+            Path data = work.resolve("node-" + n).resolve("data");
+            if (Files.isDirectory(data)) {
+                try (var files = Files.list(data)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".mv.db")).toList()) {
+                        total += Files.size(file);
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
     private Duration cpuTime(List<AppProcess> apps) throws IOException {
         Duration total = Duration.ZERO;
         for (AppProcess app : apps) {
@@ -132,6 +148,7 @@ class ChatLoadBenchmark {
             CompletableFuture<Void> cpuAndGc = new CompletableFuture<>();
             long[] gcLogOffset = new long[apps.size()];
             Duration[] cpu = new Duration[2];
+            long[] databaseFile = new long[2];
             loop.submit(() -> {
                 // Both schedules merged: message k is due at start + k / RATE, ping j at start + (j + 0.5) / PING_RATE.
                 long k = 0;
@@ -149,6 +166,7 @@ class ChatLoadBenchmark {
                         try {
                             jfr(apps.get(0), false, "JFR.start", "name=bench", "settings=profile");
                             cpu[0] = cpuTime(apps);
+                            databaseFile[0] = embeddedDatabaseBytes(apps.size());
                             for (int n = 0; n < apps.size(); n++) {
                                 gcLogOffset[n] = Files.size(work.resolve("node-" + n).resolve("gc.log"));
                             }
@@ -173,6 +191,7 @@ class ChatLoadBenchmark {
                 }
                 try {
                     cpu[1] = cpuTime(apps);
+                    databaseFile[1] = embeddedDatabaseBytes(apps.size());
                     jfr(apps.get(0), true, "JFR.stop", "name=bench", "filename=" + Path.of(JFR).toAbsolutePath());
                 } catch (IOException e) {
                     cpuAndGc.completeExceptionally(e);
@@ -195,6 +214,10 @@ class ChatLoadBenchmark {
                 allocated += allocated(gcLog, gcLogOffset[n]);
             }
             report(visitors, window, cpu[1].minus(cpu[0]), pauses, allocated);
+            if (!PROD) {
+                System.out.printf(Locale.ROOT, "embedded database file: %.0f MB when measuring started, %.0f MB at the end%n",
+                        databaseFile[0] / 1e6, databaseFile[1] / 1e6);
+            }
             visitors.forEach(Visitor::close);
         }
     }

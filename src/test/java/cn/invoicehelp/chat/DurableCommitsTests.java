@@ -7,6 +7,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +51,7 @@ class DurableCommitsTests {
     void anInMemoryDatabaseHasNoFileToKeep() {
         try (SingleConnectionDataSource memory = new SingleConnectionDataSource(
                 "jdbc:h2:mem:durable-commits-tests", "sa", "", true)) {
-            DurableCommits commits = new DurableCommits(new JdbcTemplate(memory));
+            DurableCommits commits = new DurableCommits(new JdbcTemplate(memory), Duration.ofSeconds(1));
             commits.afterPropertiesSet();
 
             assertThat(commits.compactOnce()).isFalse();
@@ -62,7 +63,7 @@ class DurableCommitsTests {
         Path file = dir.resolve(name + ".mv.db");
         try (SingleConnectionDataSource h2 = dataSource(name)) {
             JdbcTemplate jdbc = new JdbcTemplate(h2);
-            DurableCommits commits = new DurableCommits(jdbc);
+            DurableCommits commits = new DurableCommits(jdbc, Duration.ofSeconds(1));
             commits.afterPropertiesSet();
             // Stands in for the retention time passing: freed chunks may be reused at once.
             jdbc.execute("SET RETENTION_TIME 0");
