@@ -4,30 +4,23 @@ import cn.invoicehelp.knowledge.PhraseIndex;
 import cn.invoicehelp.knowledge.SearchResponse;
 import cn.invoicehelp.knowledge.SearchResponse.SearchHit;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * An immutable snapshot of the FAQ: articles, their search index, highlighter and autocomplete. Public for
+ * An immutable snapshot of the FAQ: articles, their search index, snippets and autocomplete. Public for
  * {@code knowledge.internal}, which swaps snapshots when the folder changes.
  */
 public final class FaqIndex {
@@ -35,17 +28,15 @@ public final class FaqIndex {
     private static final String BODY = "body";
     private static final int CANDIDATES = 10;
     private static final int CONFIDENCE_DEPTH = 3;
-    private static final String SNIPPET_FIELD = "snippet" + ChineseAnalyzers.BIGRAMS;
 
     private final Map<String, FaqArticle> articles = new LinkedHashMap<>();
     private final TextIndex index;
     private final TextIndex questions;
-    private final UnifiedHighlighter highlighter;
+    private final Snippets snippets;
     private final Suggestions suggestions;
     private final SearchTuning tuning;
     private final TextIndex passages;
     private final Map<String, List<String>> passageTexts = new LinkedHashMap<>();
-    private final Map<String, String> plainSnippets = new java.util.HashMap<>();
     private final Scope scope;
     private final Answerability answerability;
     private final Synonyms synonymsForCopy;
@@ -85,13 +76,8 @@ public final class FaqIndex {
             }
         });
         this.questions = new TextIndex(questionDocs, TextIndex.boosts("q", 1f), synonyms, stopwords, tuning);
-        this.highlighter = UnifiedHighlighter.builder(index.searcher(), index.analyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
-                .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
-                .withMaxLength(2000)
-                .build();
+        this.snippets = new Snippets(index, articles.values());
         this.suggestions = new Suggestions(articles.values());
-        articles.values().forEach(a -> plainSnippets.put(a.slug(), Html.escape(abbreviate(a.text()))));
         List<TextIndex.Doc> passageDocs = new ArrayList<>();
         for (FaqArticle article : articles.values()) {
             passageTexts.put(article.slug(), article.passages());
@@ -164,7 +150,7 @@ public final class FaqIndex {
         head.add(String.join(" ", article.keywords()));
         return new TextIndex.Doc(article.slug(), Map.of("head", head, BODY, List.of(article.text()),
                 TextIndex.KEYWORDS, article.keywords()),
-                Map.of(SNIPPET_FIELD, article.text()));
+                Map.of(Snippets.FIELD, article.text()));
     }
 
     /** A neighbouring topic is indexed like an article whose questions are its examples (its answer is not). */
@@ -193,11 +179,11 @@ public final class FaqIndex {
         List<TextIndex.Hit> ranked = ranking.hits();
         Decision decision = decide(query, ranking);
         List<TextIndex.Hit> hits = ranked.subList(0, Math.min(limit, ranked.size()));
-        String[] snippets = highlight ? snippets(query, hits) : plainSnippets(hits);
+        String[] texts = highlight ? snippets.highlighted(query, hits) : snippets.plain(hits);
         List<SearchHit> results = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
             FaqArticle article = articles.get(hits.get(i).id());
-            results.add(new SearchHit(article.slug(), article.title(), article.category(), snippets[i],
+            results.add(new SearchHit(article.slug(), article.title(), article.category(), texts[i],
                     hits.get(i).score()));
         }
         String best = decision.confident() ? ranked.get(0).id() : null;
@@ -286,48 +272,6 @@ public final class FaqIndex {
 
     Answerability answerability() {
         return answerability;
-    }
-
-    private String[] snippets(String query, List<TextIndex.Hit> hits) {
-        String[] snippets = new String[hits.size()];
-        if (hits.isEmpty()) {
-            return snippets;
-        }
-        int[] docIds = hits.stream().mapToInt(TextIndex.Hit::docId).toArray();
-        try {
-            String[] highlighted = highlighter.highlightFields(new String[] {SNIPPET_FIELD}, highlightQuery(query),
-                    docIds, new int[] {2}).get(SNIPPET_FIELD);
-            for (int i = 0; i < snippets.length; i++) {
-                snippets[i] = highlighted != null && highlighted[i] != null ? highlighted[i]
-                        : Html.escape(abbreviate(articles.get(hits.get(i).id()).text()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return snippets;
-    }
-
-    private String[] plainSnippets(List<TextIndex.Hit> hits) {
-        String[] snippets = new String[hits.size()];
-        for (int i = 0; i < snippets.length; i++) {
-            snippets[i] = plainSnippets.get(hits.get(i).id());
-        }
-        return snippets;
-    }
-
-    /** Highlight whole words and bigrams only: single characters would mark half the text. */
-    private Query highlightQuery(String query) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        ChineseAnalyzers.tokens(index.analyzer(), SNIPPET_FIELD, query).stream()
-                .filter(token -> !token.isUnigram())
-                .forEach(token -> builder.add(new TermQuery(new Term(SNIPPET_FIELD, token.term())),
-                        BooleanClause.Occur.SHOULD));
-        return builder.build();
-    }
-
-    private static String abbreviate(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 90 ? flat : flat.substring(0, 90) + "…";
     }
 
     public Optional<FaqArticle> article(String slug) {
