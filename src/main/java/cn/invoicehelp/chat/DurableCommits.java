@@ -50,9 +50,8 @@ class DurableCommits implements InitializingBean, DisposableBean {
 
     private final JdbcTemplate jdbc;
     private final Duration interval;
-    /** The embedded H2 store, or null (PostgreSQL, or H2 in memory). */
+    /** The embedded H2 store, or null (PostgreSQL, H2 in memory, or shut down). */
     private volatile MVStore store;
-    private volatile boolean h2File;
     /**
      * Its own thread: the application's shared scheduler may be busy with other work, and interrupts its tasks at
      * shutdown, which would close H2's file channel under the store.
@@ -73,9 +72,8 @@ class DurableCommits implements InitializingBean, DisposableBean {
             // A database-wide setting: one statement on any connection applies to the whole store.
             jdbc.execute("SET WRITE_DELAY 0");
             store = openStore();
-            h2File = store != null;
             LOG.info("H2 writes every commit to its file before the commit returns (WRITE_DELAY 0)");
-            if (h2File && interval.toMillis() > 0) {
+            if (store != null && interval.toMillis() > 0) {
                 housekeeper = Executors.newSingleThreadScheduledExecutor(task -> {
                     Thread thread = new Thread(task, "h2-housekeeping");
                     thread.setDaemon(true);
@@ -115,7 +113,7 @@ class DurableCommits implements InitializingBean, DisposableBean {
     boolean compactOnce() {
         try {
             MVStore current = store;
-            if (current != null && current.isClosed() && h2File) {
+            if (current != null && current.isClosed()) {
                 // H2 closed the database with its last connection and opened it again: follow it.
                 current = store = openStore();
             }
@@ -143,7 +141,6 @@ class DurableCommits implements InitializingBean, DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         store = null;
-        h2File = false;
         if (housekeeper != null) {
             housekeeper.shutdown();
             housekeeper.awaitTermination(10, TimeUnit.SECONDS);
